@@ -1,0 +1,22 @@
+package ai.mastra.client;
+
+import ai.mastra.client.model.ErrorBody;
+import java.util.List;
+import java.util.Map;
+
+/** An error status that has no more specific exception (e.g. 405, 408, 3xx). */
+public final class ApiException extends MastraServiceException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception; the SDK calls this for other non-2xx answers.
+   *
+   * @param statusCode the HTTP status
+   * @param headers the response headers (names lower-case)
+   * @param body the raw response body
+   * @param errorBody the parsed Mastra error body, or null
+   */
+  public ApiException(int statusCode, Map<String, List<String>> headers, String body, ErrorBody errorBody) {
+    super(statusCode, headers, body, errorBody);
+  }
+}

@@ -1,0 +1,76 @@
+package ai.mastra.client;
+
+import ai.mastra.client.internal.Transport;
+import ai.mastra.client.model.ConversationItemList;
+
+/**
+ * The items of a conversation: its messages, tool calls and tool results. Get it from {@link
+ * Conversations#items()}; thread-safe.
+ *
+ * <pre>{@code
+ * ConversationItemsPage page = client.conversations().items().list(conversationId);
+ * for (ConversationItem item : page.autoPager()) { ... }   // every item, page after page
+ * }</pre>
+ */
+public final class ConversationItems {
+  private final Transport transport;
+
+  ConversationItems(Transport transport) {
+    this.transport = transport;
+  }
+
+  /**
+   * Lists the first page of a conversation's items, oldest first. Mastra answers the whole thread (up to
+   * 1000 items) in one page.
+   *
+   * @param conversationId the conversation (raw thread) id
+   * @return the first page
+   * @throws NotFoundException if there is no such conversation
+   * @throws IllegalArgumentException if the id is null, blank, {@code .} or {@code ..}
+   */
+  public ConversationItemsPage list(String conversationId) {
+    return list(conversationId, ItemListParams.none(), RequestOptions.none());
+  }
+
+  /**
+   * Lists a page of a conversation's items.
+   *
+   * @param conversationId the conversation (raw thread) id
+   * @param params the cursor, page size and order, not null
+   * @return the page
+   * @throws NotFoundException if there is no such conversation
+   * @throws IllegalArgumentException if an argument is invalid
+   */
+  public ConversationItemsPage list(String conversationId, ItemListParams params) {
+    return list(conversationId, params, RequestOptions.none());
+  }
+
+  /**
+   * Lists a page of a conversation's items with per-call options; later pages reuse the same options.
+   *
+   * @param conversationId the conversation (raw thread) id
+   * @param params the cursor, page size and order, not null
+   * @param options per-call options, not null
+   * @return the page
+   * @throws NotFoundException if there is no such conversation
+   * @throws IllegalArgumentException if an argument is invalid
+   */
+  public ConversationItemsPage list(String conversationId, ItemListParams params, RequestOptions options) {
+    Checks.id(conversationId, "conversationId");
+    Checks.notNull(params, "params");
+    Checks.notNull(options, "options");
+    ConversationItemList list =
+        transport.execute(
+            transport
+                .conversations(options.headers())
+                .listConversationItems(
+                    conversationId,
+                    Bodies.queryParameter(options),
+                    params.after().orElse(null),
+                    params.limit().orElse(null),
+                    params.order().orElse(null)),
+            options.timeout().orElse(null));
+    return new ConversationItemsPage(
+        list, params, next -> list(conversationId, next, options));
+  }
+}

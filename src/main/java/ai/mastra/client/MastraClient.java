@@ -1,0 +1,314 @@
+package ai.mastra.client;
+
+import ai.mastra.client.internal.HeadersInterceptor;
+import ai.mastra.client.internal.RetryPolicy;
+import ai.mastra.client.internal.Transport;
+import java.io.Closeable;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * The entry point of the SDK: a client of one Mastra server's Responses and Conversations APIs.
+ *
+ * <pre>{@code
+ * try (MastraClient client = MastraClient.builder().baseUrl("http://localhost:4111").build()) {
+ *   Conversation conversation = client.conversations().create(
+ *       new ConversationCreateRequest().agentId("support-agent"));
+ *   Response response = client.responses().create(new ResponseCreateRequest()
+ *       .agentId("support-agent").conversationId(conversation.getId()).input("Hello").store(true));
+ *   System.out.println(Responses.outputText(response));
+ * }
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe: build one per server and share it. {@link #close()} releases the threads and
+ * connections of the OkHttp client it created; a client passed in with {@link Builder#httpClient} stays the
+ * caller's to close.
+ */
+public final class MastraClient implements Closeable {
+
+  /** The version of this SDK, sent in the {@code User-Agent} header. */
+  public static final String VERSION = "0.1.0";
+
+  static final String DEFAULT_BASE_URL = "http://localhost:4111";
+  static final String DEFAULT_API_PREFIX = "/api";
+  static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMinutes(5);
+  static final int DEFAULT_MAX_RETRIES = 2;
+
+  private final Builder settings;
+  private final Transport transport;
+  private final boolean ownsHttpClient;
+  private final Conversations conversations;
+  private final Responses responses;
+
+  private MastraClient(Builder builder) {
+    this.settings = builder.copy();
+    this.ownsHttpClient = builder.httpClient == null;
+    OkHttpClient.Builder http =
+        builder.httpClient == null ? new OkHttpClient.Builder() : builder.httpClient.newBuilder();
+    if (builder.connectTimeout != null || ownsHttpClient) {
+      Duration connect = builder.connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : builder.connectTimeout;
+      http.connectTimeout(connect.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    if (builder.readTimeout != null || ownsHttpClient) {
+      Duration read = builder.readTimeout == null ? DEFAULT_READ_TIMEOUT : builder.readTimeout;
+      http.readTimeout(read.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("User-Agent", "mastra-client-java/" + VERSION);
+    if (builder.bearerToken != null) {
+      headers.put("Authorization", "Bearer " + builder.bearerToken);
+    }
+    headers.putAll(builder.headers);
+    http.addInterceptor(new HeadersInterceptor(headers));
+    this.transport =
+        new Transport(
+            apiUrl(builder),
+            http.build(),
+            new RetryPolicy(builder.maxRetries, builder.retryInitialDelay, builder.retryMaxDelay));
+    this.conversations = new Conversations(transport);
+    this.responses = new Responses(transport);
+  }
+
+  /** Returns a builder with the defaults (base URL from {@code MASTRA_BASE_URL}, else localhost:4111). */
+  public static Builder builder() {
+    return new Builder(System::getenv);
+  }
+
+  /** Returns a builder that starts with this client's settings, to make a variant of it. */
+  public Builder newBuilder() {
+    return settings.copy();
+  }
+
+  /** Returns the Conversations API. */
+  public Conversations conversations() {
+    return conversations;
+  }
+
+  /** Returns the Responses API. */
+  public Responses responses() {
+    return responses;
+  }
+
+  /** Returns the base URL of the API routes, with the prefix, e.g. {@code http://localhost:4111/api/}. */
+  public String apiUrl() {
+    return transport.baseUrl().toString();
+  }
+
+  /**
+   * Releases the resources of the OkHttp client this client created (its dispatcher threads and idle
+   * connections). An OkHttp client given to {@link Builder#httpClient} is left alone. Calls made after
+   * closing fail. Idempotent.
+   */
+  @Override
+  public void close() {
+    if (ownsHttpClient) {
+      OkHttpClient http = transport.httpClient();
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+
+  private static HttpUrl apiUrl(Builder builder) {
+    HttpUrl base = HttpUrl.parse(builder.baseUrl);
+    if (base == null) {
+      throw new IllegalArgumentException("baseUrl must be an http or https URL, got '" + builder.baseUrl + "'");
+    }
+    StringBuilder path = new StringBuilder(base.encodedPath());
+    if (path.charAt(path.length() - 1) != '/') {
+      path.append('/');
+    }
+    String prefix = builder.apiPrefix;
+    while (prefix.startsWith("/")) {
+      prefix = prefix.substring(1);
+    }
+    while (prefix.endsWith("/")) {
+      prefix = prefix.substring(0, prefix.length() - 1);
+    }
+    if (!prefix.isEmpty()) {
+      path.append(prefix).append('/');
+    }
+    return base.newBuilder().encodedPath(path.toString()).query(null).fragment(null).build();
+  }
+
+  /** Builds a {@link MastraClient}. Not thread-safe; every setter checks its argument at once. */
+  public static final class Builder {
+    private String baseUrl;
+    private String apiPrefix = DEFAULT_API_PREFIX;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private String bearerToken;
+    private OkHttpClient httpClient;
+    private Duration connectTimeout;
+    private Duration readTimeout;
+    private int maxRetries = DEFAULT_MAX_RETRIES;
+    private Duration retryInitialDelay = Duration.ofMillis(100);
+    private Duration retryMaxDelay = Duration.ofSeconds(1);
+
+    Builder(UnaryOperator<String> env) {
+      String fromEnv = env.apply("MASTRA_BASE_URL");
+      this.baseUrl = fromEnv == null || fromEnv.trim().isEmpty() ? DEFAULT_BASE_URL : fromEnv.trim();
+    }
+
+    private Builder copy() {
+      Builder copy = new Builder(name -> null);
+      copy.baseUrl = baseUrl;
+      copy.apiPrefix = apiPrefix;
+      copy.headers.putAll(headers);
+      copy.bearerToken = bearerToken;
+      copy.httpClient = httpClient;
+      copy.connectTimeout = connectTimeout;
+      copy.readTimeout = readTimeout;
+      copy.maxRetries = maxRetries;
+      copy.retryInitialDelay = retryInitialDelay;
+      copy.retryMaxDelay = retryMaxDelay;
+      return copy;
+    }
+
+    /**
+     * Sets the server's URL, e.g. {@code http://localhost:4111}. Default: the {@code MASTRA_BASE_URL}
+     * environment variable, else {@code http://localhost:4111}.
+     *
+     * @param baseUrl an http or https URL
+     * @return this builder
+     * @throws IllegalArgumentException if {@code baseUrl} is not an http(s) URL
+     */
+    public Builder baseUrl(String baseUrl) {
+      Checks.notBlank(baseUrl, "baseUrl");
+      if (HttpUrl.parse(baseUrl.trim()) == null) {
+        throw new IllegalArgumentException("baseUrl must be an http or https URL, got '" + baseUrl + "'");
+      }
+      this.baseUrl = baseUrl.trim();
+      return this;
+    }
+
+    /**
+     * Sets the path prefix of the API routes (Mastra's {@code apiPrefix}). Default {@code /api}; an empty
+     * string puts the routes at the root.
+     *
+     * @param apiPrefix the prefix, e.g. {@code /api} or {@code /mastra/api}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code apiPrefix} is null
+     */
+    public Builder apiPrefix(String apiPrefix) {
+      this.apiPrefix = Checks.notNull(apiPrefix, "apiPrefix").trim();
+      return this;
+    }
+
+    /**
+     * Adds a header to every request (replacing one of the same name).
+     *
+     * @param name the header name
+     * @param value the value
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank or the value null
+     */
+    public Builder header(String name, String value) {
+      Checks.header(name, value);
+      headers.put(name, value);
+      return this;
+    }
+
+    /**
+     * Adds headers to every request.
+     *
+     * @param headers names and values
+     * @return this builder
+     * @throws IllegalArgumentException if the map, a name or a value is null, or a name is blank
+     */
+    public Builder headers(Map<String, String> headers) {
+      Checks.notNull(headers, "headers").forEach(this::header);
+      return this;
+    }
+
+    /**
+     * Sends {@code Authorization: Bearer <token>} with every request.
+     *
+     * @param token the token, not blank
+     * @return this builder
+     * @throws IllegalArgumentException if {@code token} is null or blank
+     */
+    public Builder bearerToken(String token) {
+      this.bearerToken = Checks.notBlank(token, "bearerToken");
+      return this;
+    }
+
+    /**
+     * Uses this OkHttp client for every call. Its interceptors, connection pool, dispatcher and proxy stay;
+     * the SDK adds its headers on a derived client and leaves the given one unchanged. The caller closes it.
+     *
+     * @param httpClient the client
+     * @return this builder
+     * @throws IllegalArgumentException if {@code httpClient} is null
+     */
+    public Builder httpClient(OkHttpClient httpClient) {
+      this.httpClient = Checks.notNull(httpClient, "httpClient");
+      return this;
+    }
+
+    /**
+     * Sets the connect timeout. Default 10 s (or the given OkHttp client's).
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     * @throws IllegalArgumentException if {@code timeout} is not positive
+     */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = Checks.positive(timeout, "connectTimeout");
+      return this;
+    }
+
+    /**
+     * Sets the read timeout: the longest wait for the next bytes of an answer. Default 5 min (or the given
+     * OkHttp client's), since an agent may think for a while before it answers.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     * @throws IllegalArgumentException if {@code timeout} is not positive
+     */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = Checks.positive(timeout, "readTimeout");
+      return this;
+    }
+
+    /**
+     * Sets how often a failed GET or DELETE is repeated (on an I/O failure, 408, 429, 500, 502, 503, 504),
+     * with backoff from 100 ms doubling to 1 s. Default 2. POST is never retried.
+     *
+     * @param maxRetries 0 or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxRetries} is negative
+     */
+    public Builder maxRetries(int maxRetries) {
+      if (maxRetries < 0) {
+        throw new IllegalArgumentException("maxRetries must not be negative, got " + maxRetries);
+      }
+      this.maxRetries = maxRetries;
+      return this;
+    }
+
+    Builder retryDelays(Duration initial, Duration max) {
+      this.retryInitialDelay = initial;
+      this.retryMaxDelay = max;
+      return this;
+    }
+
+    /**
+     * Returns the client.
+     *
+     * @throws IllegalArgumentException if the base URL and prefix do not make a valid URL
+     */
+    public MastraClient build() {
+      return new MastraClient(this);
+    }
+
+    Map<String, String> headers() {
+      return Collections.unmodifiableMap(headers);
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package ai.mastra.client;
+
+import ai.mastra.client.model.ErrorBody;
+import java.util.List;
+import java.util.Map;
+
+/** HTTP 403: the credentials do not allow this request. */
+public final class PermissionDeniedException extends MastraServiceException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception; the SDK calls this for 403 answers.
+   *
+   * @param statusCode the HTTP status
+   * @param headers the response headers (names lower-case)
+   * @param body the raw response body
+   * @param errorBody the parsed Mastra error body, or null
+   */
+  public PermissionDeniedException(int statusCode, Map<String, List<String>> headers, String body, ErrorBody errorBody) {
+    super(statusCode, headers, body, errorBody);
+  }
+}

@@ -1,0 +1,224 @@
+package ai.mastra.client;
+
+import ai.mastra.client.internal.Transport;
+import ai.mastra.client.model.ContentPart;
+import ai.mastra.client.model.InputContentPart;
+import ai.mastra.client.model.InputMessage;
+import ai.mastra.client.model.MessageRole;
+import ai.mastra.client.model.OutputItem;
+import ai.mastra.client.model.Response;
+import ai.mastra.client.model.ResponseCreateRequest;
+import ai.mastra.client.model.ResponseDeleted;
+import java.util.List;
+
+/**
+ * The Responses API: run an agent turn, and retrieve or delete stored responses. Get it from {@link
+ * MastraClient#responses()}; thread-safe.
+ *
+ * <pre>{@code
+ * Response response = client.responses().create(new ResponseCreateRequest()
+ *     .agentId("support-agent")
+ *     .input("Hello")
+ *     .store(true));
+ * System.out.println(Responses.outputText(response));
+ * }</pre>
+ *
+ * <p>Every method runs one blocking HTTP call and throws a {@link MastraException} on failure. Bad arguments
+ * throw {@link IllegalArgumentException} before any I/O.
+ */
+public final class Responses {
+  private final Transport transport;
+
+  Responses(Transport transport) {
+    this.transport = transport;
+  }
+
+  /**
+   * Runs one agent turn and returns the finished response.
+   *
+   * <p>{@code input} is a {@code String} (one user message) or a {@code List<InputMessage>}, whose contents
+   * are each a {@code String} or a {@code List<InputContentPart>}. POST is never retried (that could run the
+   * agent twice).
+   *
+   * @param request the turn; {@code input} is required, and {@code agent_id} unless {@code
+   *     previous_response_id} is given
+   * @return the response
+   * @throws IllegalArgumentException if the request is invalid (see above), or asks for {@code stream}
+   * @throws BadRequestException if the server refuses the request
+   * @throws NotFoundException for an unknown agent, previous response or conversation
+   * @throws ServerException if the agent or its model failed
+   */
+  public Response create(ResponseCreateRequest request) {
+    return create(request, RequestOptions.none());
+  }
+
+  /**
+   * Runs one agent turn with per-call options. A request context in {@code options} is sent in the JSON body
+   * (where Mastra reads it on POST) and as the query parameter; {@code request} itself is not changed.
+   *
+   * @param request the turn (see {@link #create(ResponseCreateRequest)})
+   * @param options per-call options, not null
+   * @return the response
+   * @throws IllegalArgumentException if an argument is invalid, or a request context is given both in the
+   *     request and in {@code options}
+   */
+  public Response create(ResponseCreateRequest request, RequestOptions options) {
+    checkCreate(request);
+    Checks.notNull(options, "options");
+    if (Boolean.TRUE.equals(request.getStream())) {
+      throw new IllegalArgumentException(
+          "request.stream must not be true for create(): the answer would be server-sent events");
+    }
+    Bodies.Prepared<ResponseCreateRequest> body =
+        Bodies.withContext(
+            request,
+            ResponseCreateRequest.class,
+            request.getRequestContext(),
+            ResponseCreateRequest::setRequestContext,
+            options);
+    return transport.execute(
+        transport.responses(options.headers()).createResponse(body.body, body.queryParameter),
+        options.timeout().orElse(null));
+  }
+
+  /**
+   * Retrieves a stored response (one created with {@code store: true}).
+   *
+   * @param responseId the response id
+   * @return the response
+   * @throws NotFoundException if there is no such stored response
+   * @throws IllegalArgumentException if the id is null, blank, {@code .} or {@code ..}
+   */
+  public Response retrieve(String responseId) {
+    return retrieve(responseId, RequestOptions.none());
+  }
+
+  /**
+   * Retrieves a stored response with per-call options.
+   *
+   * @param responseId the response id
+   * @param options per-call options, not null
+   * @return the response
+   * @throws NotFoundException if there is no such stored response
+   * @throws IllegalArgumentException if an argument is invalid
+   */
+  public Response retrieve(String responseId, RequestOptions options) {
+    Checks.id(responseId, "responseId");
+    Checks.notNull(options, "options");
+    return transport.execute(
+        transport.responses(options.headers()).retrieveResponse(responseId, Bodies.queryParameter(options)),
+        options.timeout().orElse(null));
+  }
+
+  /**
+   * Deletes a stored response; its assistant message also leaves the conversation's items.
+   *
+   * @param responseId the response id
+   * @return the deletion confirmation
+   * @throws NotFoundException if there is no such stored response
+   * @throws IllegalArgumentException if the id is null, blank, {@code .} or {@code ..}
+   */
+  public ResponseDeleted delete(String responseId) {
+    return delete(responseId, RequestOptions.none());
+  }
+
+  /**
+   * Deletes a stored response with per-call options.
+   *
+   * @param responseId the response id
+   * @param options per-call options, not null
+   * @return the deletion confirmation
+   * @throws NotFoundException if there is no such stored response
+   * @throws IllegalArgumentException if an argument is invalid
+   */
+  public ResponseDeleted delete(String responseId, RequestOptions options) {
+    Checks.id(responseId, "responseId");
+    Checks.notNull(options, "options");
+    return transport.execute(
+        transport.responses(options.headers()).deleteResponse(responseId, Bodies.queryParameter(options)),
+        options.timeout().orElse(null));
+  }
+
+  /**
+   * Returns the text of a response, as client-js's {@code output_text}: the text of every {@code
+   * output_text} part of every assistant message of the output, concatenated in order. Empty when there is
+   * none.
+   *
+   * @param response a response, not null
+   * @return the answer's text
+   */
+  public static String outputText(Response response) {
+    Checks.notNull(response, "response");
+    StringBuilder text = new StringBuilder();
+    List<OutputItem> output = response.getOutput();
+    if (output == null) {
+      return "";
+    }
+    for (OutputItem item : output) {
+      if (!"message".equals(item.getType())
+          || item.getRole() != MessageRole.ASSISTANT
+          || item.getContent() == null) {
+        continue;
+      }
+      for (ContentPart part : item.getContent()) {
+        if ("output_text".equals(part.getType()) && part.getText() != null) {
+          text.append(part.getText());
+        }
+      }
+    }
+    return text.toString();
+  }
+
+  static void checkCreate(ResponseCreateRequest request) {
+    Checks.notNull(request, "request");
+    boolean hasAgent = request.getAgentId() != null && !request.getAgentId().trim().isEmpty();
+    if (!hasAgent && request.getPreviousResponseId() == null) {
+      throw new IllegalArgumentException(
+          "request.agentId is required unless request.previousResponseId is given");
+    }
+    Object input = request.getInput();
+    if (input == null) {
+      throw new IllegalArgumentException("request.input must not be null");
+    }
+    if (input instanceof CharSequence) {
+      return;
+    }
+    if (!(input instanceof List)) {
+      throw new IllegalArgumentException(
+          "request.input must be a String or a List<InputMessage>, got " + input.getClass().getName());
+    }
+    List<?> messages = (List<?>) input;
+    for (int i = 0; i < messages.size(); i++) {
+      String name = "request.input[" + i + "]";
+      Object message = messages.get(i);
+      if (!(message instanceof InputMessage)) {
+        throw new IllegalArgumentException(
+            name + " must be an InputMessage, got " + (message == null ? "null" : message.getClass().getName()));
+      }
+      checkMessage((InputMessage) message, name);
+    }
+  }
+
+  private static void checkMessage(InputMessage message, String name) {
+    if (message.getRole() == null || message.getRole() == MessageRole.UNKNOWN_DEFAULT_OPEN_API) {
+      throw new IllegalArgumentException(name + ".role must be one of system, developer, user, assistant");
+    }
+    Object content = message.getContent();
+    if (content instanceof CharSequence) {
+      return;
+    }
+    if (!(content instanceof List)) {
+      throw new IllegalArgumentException(
+          name + ".content must be a String or a List<InputContentPart>, got "
+              + (content == null ? "null" : content.getClass().getName()));
+    }
+    List<?> parts = (List<?>) content;
+    for (int j = 0; j < parts.size(); j++) {
+      Object part = parts.get(j);
+      if (!(part instanceof InputContentPart) || ((InputContentPart) part).getText() == null) {
+        throw new IllegalArgumentException(
+            name + ".content[" + j + "] must be an InputContentPart with text");
+      }
+    }
+  }
+}

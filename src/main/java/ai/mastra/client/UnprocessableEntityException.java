@@ -1,0 +1,22 @@
+package ai.mastra.client;
+
+import ai.mastra.client.model.ErrorBody;
+import java.util.List;
+import java.util.Map;
+
+/** HTTP 422: the request was well-formed but could not be processed. */
+public final class UnprocessableEntityException extends MastraServiceException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception; the SDK calls this for 422 answers.
+   *
+   * @param statusCode the HTTP status
+   * @param headers the response headers (names lower-case)
+   * @param body the raw response body
+   * @param errorBody the parsed Mastra error body, or null
+   */
+  public UnprocessableEntityException(int statusCode, Map<String, List<String>> headers, String body, ErrorBody errorBody) {
+    super(statusCode, headers, body, errorBody);
+  }
+}
