@@ -1,0 +1,89 @@
+package ai.mastra.client.quickstart;
+
+import ai.mastra.client.ConversationItemsPage;
+import ai.mastra.client.MastraClient;
+import ai.mastra.client.RequestContext;
+import ai.mastra.client.RequestOptions;
+import ai.mastra.client.Responses;
+import ai.mastra.client.model.Conversation;
+import ai.mastra.client.model.ConversationCreateRequest;
+import ai.mastra.client.model.ConversationItem;
+import ai.mastra.client.model.Response;
+import ai.mastra.client.model.ResponseCreateRequest;
+import java.io.PrintStream;
+
+/**
+ * The README's quickstart: creates a conversation, sends a response into it, prints the answer and the
+ * conversation's items, then deletes both. Talks to {@code MASTRA_BASE_URL} when it is set, else to an
+ * embedded WireMock sandbox that replays a real Mastra server's answers.
+ *
+ * <p>Run: {@code mvn -q -Pquickstart test-compile exec:java}
+ */
+public final class Quickstart {
+  private Quickstart() {}
+
+  /**
+   * Runs the quickstart.
+   *
+   * @param args ignored
+   */
+  public static void main(String[] args) {
+    String baseUrl = System.getenv("MASTRA_BASE_URL");
+    if (baseUrl != null && !baseUrl.trim().isEmpty()) {
+      System.out.println("Using the Mastra server at " + baseUrl + " (MASTRA_BASE_URL)");
+      run(baseUrl.trim(), System.out);
+    } else {
+      try (QuickstartSandbox sandbox = QuickstartSandbox.start()) {
+        System.out.println("MASTRA_BASE_URL is not set: using an embedded WireMock sandbox at "
+            + sandbox.baseUrl() + " that replays a real Mastra server's recorded answers");
+        run(sandbox.baseUrl(), System.out);
+      }
+    }
+  }
+
+  static void run(String baseUrl, PrintStream out) {
+    try (MastraClient client = MastraClient.builder().baseUrl(baseUrl).build()) {
+      Conversation conversation =
+          client.conversations().create(new ConversationCreateRequest().agentId("support-agent").title("Quickstart"));
+      out.println("Created conversation " + conversation.getId());
+
+      // The context reaches the agent and its tools (in the POST body, where Mastra reads it).
+      RequestOptions options = RequestOptions.of(RequestContext.builder().set("tenant", "acme").build());
+      Response response =
+          client.responses().create(
+              new ResponseCreateRequest()
+                  .agentId("support-agent")
+                  .conversationId(conversation.getId())
+                  .input("What is the weather like today?")
+                  .store(true),
+              options);
+      out.println("Answer: " + Responses.outputText(response));
+
+      ConversationItemsPage items = client.conversations().items().list(conversation.getId());
+      out.println("Items of the conversation:");
+      for (ConversationItem item : items.autoPager()) {
+        out.println("  " + describe(item));
+      }
+
+      out.println("Deleted response: " + client.responses().delete(response.getId()).getDeleted());
+      out.println("Deleted conversation: " + client.conversations().delete(conversation.getId()).getDeleted());
+    }
+  }
+
+  private static String describe(ConversationItem item) {
+    switch (item.getType()) {
+      case "message":
+        StringBuilder text = new StringBuilder();
+        if (item.getContent() != null) {
+          item.getContent().forEach(part -> text.append(part.getText() == null ? "" : part.getText()));
+        }
+        return item.getRole() + ": " + text;
+      case "function_call":
+        return "tool call " + item.getName() + item.getArguments();
+      case "function_call_output":
+        return "tool result " + item.getOutput();
+      default:
+        return item.getType() + " " + item.getId();
+    }
+  }
+}
