@@ -2,6 +2,7 @@ package ai.mastra.client;
 
 import ai.mastra.client.internal.Transport;
 import ai.mastra.client.model.ConversationItemList;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The items of a conversation: its messages, tool calls and tool results. Get it from {@link
@@ -56,21 +57,41 @@ public final class ConversationItems {
    * @throws IllegalArgumentException if an argument is invalid
    */
   public ConversationItemsPage list(String conversationId, ItemListParams params, RequestOptions options) {
+    Invocation<ConversationItemList> call = listCall(conversationId, params, options);
+    return page(conversationId, params, options, call.run());
+  }
+
+  /** The async twin of {@link #list(String, ItemListParams, RequestOptions)}, sharing its checks. */
+  CompletableFuture<ConversationItemsPage> listAsync(
+      String conversationId, ItemListParams params, RequestOptions options) {
+    Invocation<ConversationItemList> call = listCall(conversationId, params, options);
+    return call.runAsync(list -> page(conversationId, params, options, list));
+  }
+
+  private Invocation<ConversationItemList> listCall(
+      String conversationId, ItemListParams params, RequestOptions options) {
     Checks.id(conversationId, "conversationId");
     Checks.notNull(params, "params");
     Checks.notNull(options, "options");
-    ConversationItemList list =
-        transport.execute(
-            transport
-                .conversations(options.headers())
-                .listConversationItems(
-                    conversationId,
-                    Bodies.queryParameter(options),
-                    params.after().orElse(null),
-                    params.limit().orElse(null),
-                    params.order().orElse(null)),
-            options.timeout().orElse(null));
+    return new Invocation<>(
+        transport,
+        transport
+            .conversations(options.headers())
+            .listConversationItems(
+                conversationId,
+                Bodies.queryParameter(options),
+                params.after().orElse(null),
+                params.limit().orElse(null),
+                params.order().orElse(null)),
+        options);
+  }
+
+  private ConversationItemsPage page(
+      String conversationId, ItemListParams params, RequestOptions options, ConversationItemList list) {
     return new ConversationItemsPage(
-        list, params, next -> list(conversationId, next, options));
+        list,
+        params,
+        next -> list(conversationId, next, options),
+        next -> listAsync(conversationId, next, options));
   }
 }

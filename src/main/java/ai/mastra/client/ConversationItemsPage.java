@@ -9,6 +9,10 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -29,14 +33,17 @@ public final class ConversationItemsPage {
   private final ConversationItemList list;
   private final ItemListParams params;
   private final Function<ItemListParams, ConversationItemsPage> fetch;
+  private final Function<ItemListParams, CompletableFuture<ConversationItemsPage>> fetchAsync;
 
   ConversationItemsPage(
       ConversationItemList list,
       ItemListParams params,
-      Function<ItemListParams, ConversationItemsPage> fetch) {
+      Function<ItemListParams, ConversationItemsPage> fetch,
+      Function<ItemListParams, CompletableFuture<ConversationItemsPage>> fetchAsync) {
     this.list = list;
     this.params = params;
     this.fetch = fetch;
+    this.fetchAsync = fetchAsync;
   }
 
   /** Returns the items of this page, oldest first unless another order was asked for; never null. */
@@ -85,10 +92,101 @@ public final class ConversationItemsPage {
    * @throws NoSuchElementException if {@link #hasNextPage()} is false
    */
   public ConversationItemsPage nextPage() {
+    return fetch.apply(nextParams());
+  }
+
+  /**
+   * Fetches the next page without blocking (see {@link #nextPage()}).
+   *
+   * @return a future of the next page
+   * @throws NoSuchElementException if {@link #hasNextPage()} is false
+   */
+  public CompletableFuture<ConversationItemsPage> nextPageAsync() {
+    return fetchAsync.apply(nextParams());
+  }
+
+  private ItemListParams nextParams() {
     if (!hasNextPage()) {
-      throw new NoSuchElementException("no next page (has_more=" + hasMore() + ", last_id=" + list.getLastId() + ")");
+      throw new NoSuchElementException(
+          "no next page (has_more=" + hasMore() + ", last_id=" + list.getLastId() + ")");
     }
-    return fetch.apply(params.toBuilder().after(list.getLastId()).build());
+    return params.toBuilder().after(list.getLastId()).build();
+  }
+
+  /**
+   * Hands every item of this page and the pages after it to {@code action}, fetching each next page without
+   * blocking once the previous one is handled. The future completes when the last page is done, or
+   * exceptionally with the first failure (of a fetch or of {@code action}); cancelling it stops the paging.
+   * {@code action} runs on the thread that completed the fetch (an OkHttp thread for later pages).
+   *
+   * @param action what to do with each item, in order
+   * @return a future that completes when every item was handled
+   */
+  public CompletableFuture<Void> forEachAsync(Consumer<? super ConversationItem> action) {
+    Checks.notNull(action, "action");
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    // Only the fetch in flight is referenced, so a finished page can be collected: one page in memory.
+    AtomicReference<CompletableFuture<ConversationItemsPage>> inFlight = new AtomicReference<>();
+    done.whenComplete(
+        (ignored, failure) -> {
+          CompletableFuture<ConversationItemsPage> fetch = inFlight.get();
+          if (fetch != null) {
+            fetch.cancel(true);
+          }
+        });
+    continueFrom(this, action, done, inFlight);
+    return done;
+  }
+
+  private static void continueFrom(
+      ConversationItemsPage page,
+      Consumer<? super ConversationItem> action,
+      CompletableFuture<Void> done,
+      AtomicReference<CompletableFuture<ConversationItemsPage>> inFlight) {
+    try {
+      if (done.isDone()) {
+        return; // cancelled by the caller
+      }
+      page.data().forEach(action);
+      if (!page.hasNextPage()) {
+        done.complete(null);
+        return;
+      }
+      CompletableFuture<ConversationItemsPage> next = page.nextPageAsync();
+      inFlight.set(next);
+      if (done.isDone()) {
+        next.cancel(true); // cancelled between the check above and now
+      }
+      next.whenComplete(
+          (nextPage, failure) -> {
+            if (failure != null) {
+              done.completeExceptionally(unwrap(failure));
+            } else {
+              try {
+                checkCursorMoved(page, nextPage);
+                continueFrom(nextPage, action, done, inFlight);
+              } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+              }
+            }
+          });
+    } catch (RuntimeException e) {
+      done.completeExceptionally(e);
+    }
+  }
+
+  private static Throwable unwrap(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+  }
+
+  /** A server that claims more items but answers the same cursor again would make a pager loop. */
+  private static void checkCursorMoved(ConversationItemsPage page, ConversationItemsPage next) {
+    if (next.list.getLastId() != null && next.list.getLastId().equals(page.list.getLastId())) {
+      throw new MastraInvalidResponseException(
+          "the server answered has_more=true but the next page ended at the same last_id "
+              + page.list.getLastId() + "; stopping instead of looping or repeating items",
+          "", null);
+    }
   }
 
   /**
@@ -127,12 +225,7 @@ public final class ConversationItemsPage {
               return false;
             }
             ConversationItemsPage next = page.nextPage();
-            if (next.list.getLastId() != null && next.list.getLastId().equals(page.list.getLastId())) {
-              throw new MastraInvalidResponseException(
-                  "the server answered has_more=true but the next page ended at the same last_id "
-                      + page.list.getLastId() + "; stopping instead of looping or repeating items",
-                  200, "", null);
-            }
+            checkCursorMoved(page, next);
             page = next;
             items = next.data().iterator();
           }

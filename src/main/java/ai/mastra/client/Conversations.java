@@ -50,6 +50,10 @@ public final class Conversations {
    *     request and in {@code options}
    */
   public Conversation create(ConversationCreateRequest request, RequestOptions options) {
+    return createCall(request, options).run();
+  }
+
+  Invocation<Conversation> createCall(ConversationCreateRequest request, RequestOptions options) {
     Checks.notNull(request, "request");
     Checks.notNull(options, "options");
     Checks.notBlank(request.getAgentId(), "request.agentId");
@@ -60,9 +64,10 @@ public final class Conversations {
             request.getRequestContext(),
             ConversationCreateRequest::setRequestContext,
             options);
-    return transport.execute(
+    return new Invocation<>(
+        transport,
         transport.conversations(options.headers()).createConversation(body.body, body.queryParameter),
-        options.timeout().orElse(null));
+        options);
   }
 
   /**
@@ -87,13 +92,18 @@ public final class Conversations {
    * @throws IllegalArgumentException if an argument is invalid
    */
   public Conversation retrieve(String conversationId, RequestOptions options) {
+    return retrieveCall(conversationId, options).run();
+  }
+
+  Invocation<Conversation> retrieveCall(String conversationId, RequestOptions options) {
     Checks.id(conversationId, "conversationId");
     Checks.notNull(options, "options");
-    return transport.execute(
+    return new Invocation<>(
+        transport,
         transport
             .conversations(options.headers())
             .retrieveConversation(conversationId, Bodies.queryParameter(options)),
-        options.timeout().orElse(null));
+        options);
   }
 
   /**
@@ -118,12 +128,17 @@ public final class Conversations {
    * @throws IllegalArgumentException if an argument is invalid
    */
   public ConversationDeleted delete(String conversationId, RequestOptions options) {
+    return deleteCall(conversationId, options).run();
+  }
+
+  Invocation<ConversationDeleted> deleteCall(String conversationId, RequestOptions options) {
     Checks.id(conversationId, "conversationId");
     Checks.notNull(options, "options");
-    return transport.execute(
+    return new Invocation<>(
+        transport,
         transport
             .conversations(options.headers())
             .deleteConversation(conversationId, Bodies.queryParameter(options)),
-        options.timeout().orElse(null));
+        options);
   }
 }

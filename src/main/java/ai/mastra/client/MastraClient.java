@@ -46,6 +46,7 @@ public final class MastraClient implements Closeable {
   private final boolean ownsHttpClient;
   private final Conversations conversations;
   private final Responses responses;
+  private final MastraClientAsync async;
 
   private MastraClient(Builder builder) {
     this.settings = builder.copy();
@@ -74,6 +75,7 @@ public final class MastraClient implements Closeable {
             new RetryPolicy(builder.maxRetries, builder.retryInitialDelay, builder.retryMaxDelay));
     this.conversations = new Conversations(transport);
     this.responses = new Responses(transport);
+    this.async = new MastraClientAsync(conversations, responses);
   }
 
   /** Returns a builder with the defaults (base URL from {@code MASTRA_BASE_URL}, else localhost:4111). */
@@ -96,6 +98,14 @@ public final class MastraClient implements Closeable {
     return responses;
   }
 
+  /**
+   * Returns the non-blocking view of this client: the same operations returning {@code CompletableFuture}s,
+   * over the same connections and settings.
+   */
+  public MastraClientAsync async() {
+    return async;
+  }
+
   /** Returns the base URL of the API routes, with the prefix, e.g. {@code http://localhost:4111/api/}. */
   public String apiUrl() {
     return transport.baseUrl().toString();
@@ -104,10 +114,11 @@ public final class MastraClient implements Closeable {
   /**
    * Releases the resources of the OkHttp client this client created (its dispatcher threads and idle
    * connections). An OkHttp client given to {@link Builder#httpClient} is left alone. Calls made after
-   * closing fail. Idempotent.
+   * closing throw {@link IllegalStateException}. Idempotent.
    */
   @Override
   public void close() {
+    transport.close();
     if (ownsHttpClient) {
       OkHttpClient http = transport.httpClient();
       http.dispatcher().executorService().shutdown();

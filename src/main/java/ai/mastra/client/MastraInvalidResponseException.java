@@ -7,26 +7,18 @@ package ai.mastra.client;
 public final class MastraInvalidResponseException extends MastraException {
   private static final long serialVersionUID = 1L;
 
-  private final int statusCode;
   private final String body;
 
   /**
    * Creates the exception.
    *
    * @param message what could not be read
-   * @param statusCode the HTTP status of the answer
    * @param body the raw body (possibly shortened), or an empty string
    * @param cause the parse failure, or null
    */
-  public MastraInvalidResponseException(String message, int statusCode, String body, Throwable cause) {
+  public MastraInvalidResponseException(String message, String body, Throwable cause) {
     super(message, cause);
-    this.statusCode = statusCode;
     this.body = body == null ? "" : body;
-  }
-
-  /** Returns the HTTP status of the answer. */
-  public int statusCode() {
-    return statusCode;
   }
 
   /** Returns the raw body that could not be read (possibly shortened). */

@@ -63,6 +63,10 @@ public final class Responses {
    *     request and in {@code options}
    */
   public Response create(ResponseCreateRequest request, RequestOptions options) {
+    return createCall(request, options).run();
+  }
+
+  Invocation<Response> createCall(ResponseCreateRequest request, RequestOptions options) {
     checkCreate(request);
     Checks.notNull(options, "options");
     if (Boolean.TRUE.equals(request.getStream())) {
@@ -76,9 +80,10 @@ public final class Responses {
             request.getRequestContext(),
             ResponseCreateRequest::setRequestContext,
             options);
-    return transport.execute(
+    return new Invocation<>(
+        transport,
         transport.responses(options.headers()).createResponse(body.body, body.queryParameter),
-        options.timeout().orElse(null));
+        options);
   }
 
   /**
@@ -103,11 +108,16 @@ public final class Responses {
    * @throws IllegalArgumentException if an argument is invalid
    */
   public Response retrieve(String responseId, RequestOptions options) {
+    return retrieveCall(responseId, options).run();
+  }
+
+  Invocation<Response> retrieveCall(String responseId, RequestOptions options) {
     Checks.id(responseId, "responseId");
     Checks.notNull(options, "options");
-    return transport.execute(
+    return new Invocation<>(
+        transport,
         transport.responses(options.headers()).retrieveResponse(responseId, Bodies.queryParameter(options)),
-        options.timeout().orElse(null));
+        options);
   }
 
   /**
@@ -132,11 +142,16 @@ public final class Responses {
    * @throws IllegalArgumentException if an argument is invalid
    */
   public ResponseDeleted delete(String responseId, RequestOptions options) {
+    return deleteCall(responseId, options).run();
+  }
+
+  Invocation<ResponseDeleted> deleteCall(String responseId, RequestOptions options) {
     Checks.id(responseId, "responseId");
     Checks.notNull(options, "options");
-    return transport.execute(
+    return new Invocation<>(
+        transport,
         transport.responses(options.headers()).deleteResponse(responseId, Bodies.queryParameter(options)),
-        options.timeout().orElse(null));
+        options);
   }
 
   /**

@@ -24,11 +24,14 @@ import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
+import retrofit2.Callback;
 import retrofit2.Response;
 import retrofit2.Retrofit;
 
@@ -43,6 +46,7 @@ public final class Transport {
   private final ConversationsApi conversations;
   private final ResponsesApi responses;
   private final RetryPolicy retryPolicy;
+  private volatile boolean closed;
 
   /**
    * Creates the transport.
@@ -63,6 +67,17 @@ public final class Transport {
             .build();
     this.conversations = retrofit.create(ConversationsApi.class);
     this.responses = retrofit.create(ResponsesApi.class);
+  }
+
+  /** Makes every later call fail with {@link IllegalStateException}. */
+  public void close() {
+    closed = true;
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("this MastraClient is closed");
+    }
   }
 
   /** Returns the OkHttp client every call goes through. */
@@ -98,40 +113,153 @@ public final class Transport {
    * @throws MastraServiceException for an error status
    * @throws MastraIOException when no answer could be had
    * @throws MastraInvalidResponseException when a success body cannot be decoded
+   * @throws IllegalStateException if the client is closed
    */
   public <T> T execute(Call<T> call, Duration timeout) {
-    String method = call.request().method();
+    checkOpen();
     for (int attempt = 0; ; attempt++) {
-      Call<T> current = attempt == 0 ? call : call.clone();
-      if (timeout != null) {
-        current.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      }
-      Response<T> response;
+      Call<T> current = attemptOf(call, attempt, timeout);
+      Outcome<T> outcome;
       try {
-        response = current.execute();
-      } catch (IOException e) {
-        if (!current.isCanceled() && retryPolicy.retries(method, attempt)) {
-          sleep(retryPolicy.delay(attempt, null));
-          continue;
-        }
-        throw new MastraIOException(
-            method + " " + current.request().url().encodedPath() + " failed: " + e, e);
-      } catch (StrictGsonConverterFactory.InvalidBodyException e) {
-        throw new MastraInvalidResponseException(
-            method + " " + current.request().url().encodedPath() + ": " + e.getMessage(),
-            200,
-            e.body,
-            e.getCause());
+        outcome = judge(current, current.execute(), null, attempt);
+      } catch (IOException | RuntimeException e) {
+        outcome = judge(current, null, e, attempt);
       }
-      if (response.isSuccessful()) {
-        return response.body(); // never null: the converter refuses empty bodies
-      }
-      if (retryPolicy.retries(method, attempt) && retryPolicy.retriesStatus(response.code())) {
-        closeQuietly(response.errorBody());
-        sleep(retryPolicy.delay(attempt, response.headers().get("Retry-After")));
+      if (outcome.retryDelay != null) {
+        sleep(outcome.retryDelay);
         continue;
       }
-      throw toException(response);
+      if (outcome.failure instanceof RuntimeException) {
+        throw (RuntimeException) outcome.failure;
+      }
+      if (outcome.failure != null) {
+        throw (Error) outcome.failure;
+      }
+      return outcome.value;
+    }
+  }
+
+  /**
+   * Runs the call (and its retries) on OkHttp's dispatcher, without blocking a thread on I/O or on a retry
+   * wait. The future completes on an OkHttp thread with the decoded body, or exceptionally with the same
+   * exceptions {@link #execute} throws. Cancelling the future cancels the HTTP call.
+   *
+   * @param call a fresh Retrofit call
+   * @param timeout the timeout of each attempt, or null for the client's timeouts
+   */
+  public <T> CompletableFuture<T> executeAsync(Call<T> call, Duration timeout) {
+    checkOpen();
+    CallFuture<T> future = new CallFuture<>();
+    enqueue(call, 0, timeout, future);
+    return future;
+  }
+
+  private <T> void enqueue(Call<T> original, int attempt, Duration timeout, CallFuture<T> future) {
+    Call<T> current = attemptOf(original, attempt, timeout);
+    if (!future.running(current)) {
+      return; // cancelled while waiting to retry
+    }
+    current.enqueue(
+        new Callback<T>() {
+          @Override
+          public void onResponse(Call<T> call, Response<T> response) {
+            settle(judge(call, response, null, attempt));
+          }
+
+          @Override
+          public void onFailure(Call<T> call, Throwable failure) {
+            settle(judge(call, null, failure, attempt));
+          }
+
+          private void settle(Outcome<T> outcome) {
+            if (outcome.retryDelay != null) {
+              Executor later =
+                  CompletableFuture.delayedExecutor(outcome.retryDelay.toMillis(), TimeUnit.MILLISECONDS);
+              later.execute(() -> enqueue(original, attempt + 1, timeout, future));
+            } else if (outcome.failure != null) {
+              future.completeExceptionally(outcome.failure);
+            } else {
+              future.complete(outcome.value);
+            }
+          }
+        });
+  }
+
+  private static <T> Call<T> attemptOf(Call<T> call, int attempt, Duration timeout) {
+    Call<T> current = attempt == 0 ? call : call.clone();
+    if (timeout != null) {
+      current.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    return current;
+  }
+
+  /** What one attempt came to: a value, a failure, or a retry after a delay. */
+  private static final class Outcome<T> {
+    final T value;
+    final Throwable failure;
+    final Duration retryDelay;
+
+    private Outcome(T value, Throwable failure, Duration retryDelay) {
+      this.value = value;
+      this.failure = failure;
+      this.retryDelay = retryDelay;
+    }
+  }
+
+  /** The one decision, shared by the blocking and the async path, of what an attempt's result means. */
+  private <T> Outcome<T> judge(Call<T> call, Response<T> response, Throwable failure, int attempt) {
+    String method = call.request().method();
+    String what = method + " " + call.request().url().encodedPath();
+    if (failure instanceof IOException) {
+      if (!call.isCanceled() && retryPolicy.retries(method, attempt)) {
+        return new Outcome<>(null, null, retryPolicy.delay(attempt, null));
+      }
+      String reason = call.isCanceled() ? "was cancelled" : "failed: " + failure;
+      return new Outcome<>(null, new MastraIOException(what + " " + reason, (IOException) failure), null);
+    }
+    if (failure instanceof StrictGsonConverterFactory.InvalidBodyException) {
+      StrictGsonConverterFactory.InvalidBodyException invalid =
+          (StrictGsonConverterFactory.InvalidBodyException) failure;
+      return new Outcome<>(
+          null,
+          new MastraInvalidResponseException(what + ": " + invalid.getMessage(), invalid.body, invalid.getCause()),
+          null);
+    }
+    if (failure != null) {
+      return new Outcome<>(null, failure, null);
+    }
+    if (response.isSuccessful()) {
+      return new Outcome<>(response.body(), null, null); // never null: the converter refuses empty bodies
+    }
+    if (retryPolicy.retries(method, attempt) && retryPolicy.retriesStatus(response.code())) {
+      closeQuietly(response.errorBody());
+      return new Outcome<>(null, null, retryPolicy.delay(attempt, response.headers().get("Retry-After")));
+    }
+    return new Outcome<>(null, toException(response), null);
+  }
+
+  /** A future whose cancellation cancels the HTTP call of its current attempt. */
+  private static final class CallFuture<T> extends CompletableFuture<T> {
+    private volatile Call<?> current;
+
+    /** Records the attempt about to run; false (and the attempt cancelled) if the future is already done. */
+    boolean running(Call<?> call) {
+      current = call;
+      if (isDone()) {
+        call.cancel();
+        return false;
+      }
+      return true;
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      boolean cancelled = super.cancel(mayInterruptIfRunning);
+      Call<?> call = current;
+      if (call != null) {
+        call.cancel();
+      }
+      return cancelled;
     }
   }
 

@@ -1,0 +1,88 @@
+package ai.mastra.client;
+
+import ai.mastra.client.model.Response;
+import ai.mastra.client.model.ResponseCreateRequest;
+import ai.mastra.client.model.ResponseDeleted;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The non-blocking Responses API: {@link Responses}'s operations returning futures (see {@link
+ * MastraClientAsync} for how they complete). Thread-safe.
+ */
+public final class ResponsesAsync {
+  private final Responses blocking;
+
+  ResponsesAsync(Responses blocking) {
+    this.blocking = blocking;
+  }
+
+  /**
+   * Runs one agent turn; see {@link Responses#create(ResponseCreateRequest)}. Never retried.
+   *
+   * @param request the turn
+   * @return a future of the response
+   * @throws IllegalArgumentException if the request is invalid
+   */
+  public CompletableFuture<Response> create(ResponseCreateRequest request) {
+    return create(request, RequestOptions.none());
+  }
+
+  /**
+   * Runs one agent turn with per-call options; see {@link Responses#create(ResponseCreateRequest,
+   * RequestOptions)}.
+   *
+   * @param request the turn
+   * @param options per-call options, not null
+   * @return a future of the response
+   * @throws IllegalArgumentException if an argument is invalid
+   */
+  public CompletableFuture<Response> create(ResponseCreateRequest request, RequestOptions options) {
+    return blocking.createCall(request, options).runAsync();
+  }
+
+  /**
+   * Retrieves a stored response.
+   *
+   * @param responseId the response id
+   * @return a future of the response
+   * @throws IllegalArgumentException if the id is invalid
+   */
+  public CompletableFuture<Response> retrieve(String responseId) {
+    return retrieve(responseId, RequestOptions.none());
+  }
+
+  /**
+   * Retrieves a stored response with per-call options.
+   *
+   * @param responseId the response id
+   * @param options per-call options, not null
+   * @return a future of the response
+   * @throws IllegalArgumentException if an argument is invalid
+   */
+  public CompletableFuture<Response> retrieve(String responseId, RequestOptions options) {
+    return blocking.retrieveCall(responseId, options).runAsync();
+  }
+
+  /**
+   * Deletes a stored response.
+   *
+   * @param responseId the response id
+   * @return a future of the deletion confirmation
+   * @throws IllegalArgumentException if the id is invalid
+   */
+  public CompletableFuture<ResponseDeleted> delete(String responseId) {
+    return delete(responseId, RequestOptions.none());
+  }
+
+  /**
+   * Deletes a stored response with per-call options.
+   *
+   * @param responseId the response id
+   * @param options per-call options, not null
+   * @return a future of the deletion confirmation
+   * @throws IllegalArgumentException if an argument is invalid
+   */
+  public CompletableFuture<ResponseDeleted> delete(String responseId, RequestOptions options) {
+    return blocking.deleteCall(responseId, options).runAsync();
+  }
+}

@@ -1,0 +1,243 @@
+package ai.mastra.client;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.mastra.client.model.Conversation;
+import ai.mastra.client.model.ConversationCreateRequest;
+import ai.mastra.client.model.ConversationItem;
+import ai.mastra.client.model.Response;
+import ai.mastra.client.model.ResponseCreateRequest;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The non-blocking API: same requests, same exceptions, real cancellation, lazy async paging. */
+class AsyncApiTest {
+
+  @RegisterExtension
+  static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  private OkHttpClient http;
+  private MastraClient client;
+
+  @BeforeEach
+  void setUp() {
+    http = new OkHttpClient();
+    client = new MastraClient.Builder(name -> null)
+        .baseUrl(wm.baseUrl())
+        .httpClient(http)
+        .retryDelays(Duration.ofMillis(1), Duration.ofMillis(5))
+        .build();
+  }
+
+  @AfterEach
+  void tearDown() {
+    client.close();
+    http.dispatcher().executorService().shutdownNow();
+    http.connectionPool().evictAll();
+  }
+
+  private static String item(String id) {
+    return "{\"id\":\"" + id + "\",\"type\":\"message\",\"role\":\"user\",\"status\":\"completed\","
+        + "\"content\":[{\"type\":\"input_text\",\"text\":\"" + id + "\"}]}";
+  }
+
+  private static String page(boolean hasMore, String... ids) {
+    List<String> items = new ArrayList<>();
+    for (String id : ids) {
+      items.add(item(id));
+    }
+    String first = ids.length == 0 ? "null" : "\"" + ids[0] + "\"";
+    String last = ids.length == 0 ? "null" : "\"" + ids[ids.length - 1] + "\"";
+    return "{\"object\":\"list\",\"data\":[" + String.join(",", items) + "],\"first_id\":" + first
+        + ",\"last_id\":" + last + ",\"has_more\":" + hasMore + "}";
+  }
+
+  @Test
+  void createSendsTheSameRequestAsTheBlockingApiAndCompletesWithTheModel() throws Exception {
+    wm.stubFor(post(urlPathEqualTo("/api/v1/conversations"))
+        .willReturn(okJson("{\"id\":\"c1\",\"object\":\"conversation\",\"thread\":{\"id\":\"c1\",\"title\":\"\","
+            + "\"resourceId\":\"c1\",\"createdAt\":\"2026-11-25T06:39:00.082Z\",\"updatedAt\":\"2026-11-25T06:39:00.082Z\"}}")));
+
+    RequestContext context = RequestContext.builder().set("tenant", "acme").build();
+    CompletableFuture<Conversation> future = client.async().conversations()
+        .create(new ConversationCreateRequest().agentId("support-agent"), RequestOptions.of(context));
+
+    assertThat(future.get(10, TimeUnit.SECONDS).getId()).isEqualTo("c1");
+    wm.verify(postRequestedFor(urlPathEqualTo("/api/v1/conversations"))
+        .withQueryParam("requestContext", equalTo(context.toQueryParameter()))
+        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson(
+            "{\"agent_id\":\"support-agent\",\"requestContext\":{\"tenant\":\"acme\"}}")));
+  }
+
+  @Test
+  void anErrorStatusCompletesExceptionallyWithTheTypedException() {
+    wm.stubFor(get(urlPathEqualTo("/api/v1/responses/nope"))
+        .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+            .withBody("{\"error\":\"Stored response nope was not found\"}")));
+
+    CompletableFuture<Response> future = client.async().responses().retrieve("nope");
+
+    assertThatThrownBy(() -> future.get(10, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("Stored response nope was not found");
+  }
+
+  @Test
+  void aConnectionFailureCompletesExceptionallyWithMastraIOException() {
+    wm.stubFor(post(urlPathEqualTo("/api/v1/responses"))
+        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+    CompletableFuture<Response> future = client.async().responses()
+        .create(new ResponseCreateRequest().agentId("support-agent").input("hi"));
+
+    assertThatThrownBy(() -> future.get(10, TimeUnit.SECONDS)).cause().isInstanceOf(MastraIOException.class);
+    wm.verify(1, postRequestedFor(urlPathEqualTo("/api/v1/responses"))); // POST is never retried
+  }
+
+  @Test
+  void aDeleteIsRetriedAsyncAfter503() throws Exception {
+    wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(urlPathEqualTo("/api/v1/responses/r1"))
+        .inScenario("retry").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withStatus(503).withBody("busy")).willSetStateTo("ok"));
+    wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(urlPathEqualTo("/api/v1/responses/r1"))
+        .inScenario("retry").whenScenarioStateIs("ok")
+        .willReturn(okJson("{\"id\":\"r1\",\"object\":\"response\",\"deleted\":true}")));
+
+    assertThat(client.async().responses().delete("r1").get(10, TimeUnit.SECONDS).getDeleted()).isTrue();
+    wm.verify(2, deleteRequestedFor(urlPathEqualTo("/api/v1/responses/r1")));
+  }
+
+  @Test
+  void badInputThrowsAtOnceWithNoRequest() {
+    assertThatThrownBy(() -> client.async().conversations().retrieve(" "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("conversationId");
+    assertThatThrownBy(() -> client.async().responses().create(new ResponseCreateRequest().agentId("a")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("request.input");
+    assertThat(wm.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void cancellingTheFutureCancelsTheHttpCall() throws Exception {
+    wm.stubFor(get(urlPathEqualTo("/api/v1/conversations/slow"))
+        .willReturn(okJson("{}").withFixedDelay(10_000)));
+
+    CompletableFuture<Conversation> future = client.async().conversations().retrieve("slow");
+    waitUntil(() -> http.dispatcher().runningCallsCount() == 1);
+
+    assertThat(future.cancel(true)).isTrue();
+
+    waitUntil(() -> http.dispatcher().runningCallsCount() == 0);
+    assertThat(future).isCancelled();
+  }
+
+  @Test
+  void forEachVisitsEveryItemOfEveryPageInOrderOneRequestPerPage() throws Exception {
+    String path = "/api/v1/conversations/c1/items";
+    wm.stubFor(get(urlPathEqualTo(path)).withQueryParam("limit", equalTo("2"))
+        .willReturn(okJson(page(true, "i1", "i2"))));
+    wm.stubFor(get(urlPathEqualTo(path)).withQueryParam("after", equalTo("i2"))
+        .willReturn(okJson(page(true, "i3", "i4"))));
+    wm.stubFor(get(urlPathEqualTo(path)).withQueryParam("after", equalTo("i4"))
+        .willReturn(okJson(page(false, "i5"))));
+
+    List<String> seen = Collections.synchronizedList(new ArrayList<>());
+    client.async().conversations().items()
+        .forEach("c1", ItemListParams.builder().limit(2).build(), RequestOptions.none(),
+            item -> seen.add(item.getId()))
+        .get(10, TimeUnit.SECONDS);
+
+    assertThat(seen).containsExactly("i1", "i2", "i3", "i4", "i5");
+    wm.verify(3, getRequestedFor(urlPathEqualTo(path)));
+    wm.verify(getRequestedFor(urlPathEqualTo(path)).withQueryParam("after", equalTo("i4"))
+        .withQueryParam("limit", equalTo("2")));
+  }
+
+  @Test
+  void forEachStopsAfterMastrasSinglePageThatHasALastIdButNoMore() throws Exception {
+    wm.stubFor(get(urlPathEqualTo("/api/v1/conversations/c1/items"))
+        .willReturn(okJson(page(false, "i1", "i2"))));
+
+    List<ConversationItem> seen = Collections.synchronizedList(new ArrayList<>());
+    client.async().conversations().items().forEach("c1", seen::add).get(10, TimeUnit.SECONDS);
+
+    assertThat(seen).hasSize(2);
+    wm.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/conversations/c1/items")));
+  }
+
+  @Test
+  void forEachFailsOnAStuckCursorInsteadOfLooping() {
+    wm.stubFor(get(urlPathEqualTo("/api/v1/conversations/c1/items"))
+        .willReturn(okJson(page(true, "i1", "i2"))));
+
+    CompletableFuture<Void> done = client.async().conversations().items().forEach("c1", item -> { });
+
+    assertThatThrownBy(() -> done.get(10, TimeUnit.SECONDS))
+        .cause()
+        .isInstanceOf(MastraInvalidResponseException.class)
+        .hasMessageContaining("same last_id i2");
+    wm.verify(2, getRequestedFor(urlPathEqualTo("/api/v1/conversations/c1/items")));
+  }
+
+  @Test
+  void aFailingActionFailsTheFutureAndFetchesNoMorePages() {
+    wm.stubFor(get(urlPathEqualTo("/api/v1/conversations/c1/items"))
+        .willReturn(okJson(page(true, "i1", "i2"))));
+
+    CompletableFuture<Void> done = client.async().conversations().items().forEach("c1", item -> {
+      throw new IllegalStateException("boom on " + item.getId());
+    });
+
+    assertThatThrownBy(() -> done.get(10, TimeUnit.SECONDS))
+        .cause()
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("boom on i1");
+    wm.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/conversations/c1/items")));
+  }
+
+  @Test
+  void callsOnAClosedClientFail() {
+    client.close();
+    assertThatThrownBy(() -> client.async().responses().retrieve("r1"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
+    assertThatThrownBy(() -> client.responses().retrieve("r1")).isInstanceOf(IllegalStateException.class);
+  }
+
+  private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met within 10 s");
+      }
+      Thread.sleep(10);
+    }
+  }
+}
