@@ -203,6 +203,42 @@ public final class ConversationItemsPage {
         + ", lastId=" + list.getLastId() + ", hasMore=" + hasMore() + "}";
   }
 
+  /**
+   * Walks the pages; it references only the current page, so pages already walked can be collected (unless
+   * the caller keeps them).
+   */
+  private static final class PagingIterator implements Iterator<ConversationItem> {
+    private ConversationItemsPage page;
+    private Iterator<ConversationItem> items;
+
+    PagingIterator(ConversationItemsPage first) {
+      this.page = first;
+      this.items = first.data().iterator();
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (!items.hasNext()) {
+        if (!page.hasNextPage()) {
+          return false;
+        }
+        ConversationItemsPage next = page.nextPage();
+        checkCursorMoved(page, next);
+        page = next;
+        items = next.data().iterator();
+      }
+      return true;
+    }
+
+    @Override
+    public ConversationItem next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return items.next();
+    }
+  }
+
   /** Every item from a first page on, fetching later pages lazily. {@code Iterable} and {@link #stream()}. */
   public static final class AutoPager implements Iterable<ConversationItem> {
     private final ConversationItemsPage first;
@@ -214,32 +250,7 @@ public final class ConversationItemsPage {
     /** Returns an iterator that fetches each next page when the previous one is used up. */
     @Override
     public Iterator<ConversationItem> iterator() {
-      return new Iterator<ConversationItem>() {
-        private ConversationItemsPage page = first;
-        private Iterator<ConversationItem> items = first.data().iterator();
-
-        @Override
-        public boolean hasNext() {
-          while (!items.hasNext()) {
-            if (!page.hasNextPage()) {
-              return false;
-            }
-            ConversationItemsPage next = page.nextPage();
-            checkCursorMoved(page, next);
-            page = next;
-            items = next.data().iterator();
-          }
-          return true;
-        }
-
-        @Override
-        public ConversationItem next() {
-          if (!hasNext()) {
-            throw new NoSuchElementException();
-          }
-          return items.next();
-        }
-      };
+      return new PagingIterator(first);
     }
 
     /** Returns the items as a sequential, lazy stream. */
