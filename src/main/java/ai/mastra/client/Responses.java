@@ -1,5 +1,6 @@
 package ai.mastra.client;
 
+import ai.mastra.client.internal.StreamTransport;
 import ai.mastra.client.internal.Transport;
 import ai.mastra.client.model.ContentPart;
 import ai.mastra.client.model.InputContentPart;
@@ -10,6 +11,7 @@ import ai.mastra.client.model.Response;
 import ai.mastra.client.model.ResponseCreateRequest;
 import ai.mastra.client.model.ResponseDeleted;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The Responses API: run an agent turn, and retrieve or delete stored responses. Get it from {@link
@@ -71,7 +73,7 @@ public final class Responses {
     Checks.notNull(options, "options");
     if (Boolean.TRUE.equals(request.getStream())) {
       throw new IllegalArgumentException(
-          "request.stream must not be true for create(): the answer would be server-sent events");
+          "request.stream must not be true for create(): use stream(request), which reads the events");
     }
     Bodies.Prepared<ResponseCreateRequest> body =
         Bodies.withContext(
@@ -152,6 +154,90 @@ public final class Responses {
         transport,
         transport.responses(options.headers()).deleteResponse(responseId, Bodies.queryParameter(options)),
         options);
+  }
+
+  /**
+   * Runs one agent turn and returns its events as the server writes them (server-sent events); see {@link
+   * ResponseStream} for reading, failures and closing.
+   *
+   * <pre>{@code
+   * try (ResponseStream stream = client.responses().stream(request)) {
+   *   for (String delta : stream.textDeltas()) {
+   *     System.out.print(delta);
+   *   }
+   *   Response response = stream.requireCompleted(); // throws if the model failed mid-stream
+   * }
+   * }</pre>
+   *
+   * @param request the turn, as for {@link #create(ResponseCreateRequest)}; it is sent with {@code stream:
+   *     true} and is not changed
+   * @return the open stream; the caller closes it
+   * @throws IllegalArgumentException if the request is invalid
+   * @throws NotFoundException for an unknown agent, previous response or conversation (before the stream
+   *     starts, Mastra answers errors as JSON, like {@link #create(ResponseCreateRequest)})
+   * @throws MastraIOException if no answer could be had
+   * @throws MastraInvalidResponseException if the answer is not a {@code text/event-stream}
+   */
+  public ResponseStream stream(ResponseCreateRequest request) {
+    return stream(request, RequestOptions.none());
+  }
+
+  /**
+   * Runs one agent turn with per-call options and returns its events as the server writes them; see {@link
+   * #stream(ResponseCreateRequest)}.
+   *
+   * <p>A stream has no limit on its whole length, and by default no read timeout: an agent may pause for
+   * long. {@code options.timeout()}, when set, is an idle timeout instead: the longest wait for the response
+   * headers and then for each next bytes of the stream; exceeding it fails the stream with {@link
+   * MastraIOException}. The client's connect timeout still applies. A stream is never retried.
+   *
+   * @param request the turn; it is sent with {@code stream: true} and is not changed
+   * @param options per-call options, not null
+   * @return the open stream; the caller closes it
+   * @throws IllegalArgumentException if an argument is invalid
+   * @throws MastraServiceException (the subclass for the status) if the server refuses the request
+   * @throws MastraIOException if no answer could be had
+   * @throws MastraInvalidResponseException if the answer is not a {@code text/event-stream}
+   */
+  public ResponseStream stream(ResponseCreateRequest request, RequestOptions options) {
+    return ResponseStream.open(streamCall(request, options));
+  }
+
+  /**
+   * Runs one agent turn and hands its events to {@code listener} as they arrive, without blocking the
+   * calling thread; see {@link ResponseStreamListener} for the order and threads of the calls. Options are
+   * as for {@link #stream(ResponseCreateRequest, RequestOptions)}.
+   *
+   * <p>The returned future completes with the final response after {@code listener.onComplete}, or
+   * exceptionally with the error given to {@code listener.onError}. Cancelling it cancels the HTTP call and
+   * closes the stream; the listener then gets {@code onError} with a {@link MastraIOException}, unless it has
+   * already had its last call.
+   *
+   * @param request the turn; it is sent with {@code stream: true} and is not changed
+   * @param options per-call options, not null
+   * @param listener receives the events, not null
+   * @return the future of the final response, also the handle to cancel the stream
+   * @throws IllegalArgumentException if an argument is invalid
+   */
+  public CompletableFuture<Response> stream(
+      ResponseCreateRequest request, RequestOptions options, ResponseStreamListener listener) {
+    okhttp3.Call call = streamCall(request, options);
+    Checks.notNull(listener, "listener");
+    return ResponseStream.subscribe(call, listener);
+  }
+
+  private okhttp3.Call streamCall(ResponseCreateRequest request, RequestOptions options) {
+    checkCreate(request);
+    Checks.notNull(options, "options");
+    Bodies.Prepared<ResponseCreateRequest> body =
+        Bodies.withContext(
+            request,
+            ResponseCreateRequest.class,
+            request.getRequestContext(),
+            ResponseCreateRequest::setRequestContext,
+            options);
+    return StreamTransport.newCall(
+        transport, body.body, body.queryParameter, options.headers(), options.timeout().orElse(null));
   }
 
   /**

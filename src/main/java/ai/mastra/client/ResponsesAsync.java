@@ -41,6 +41,21 @@ public final class ResponsesAsync {
   }
 
   /**
+   * Runs one agent turn and hands its events to {@code listener} as they arrive, without blocking; the same as
+   * {@link Responses#stream(ResponseCreateRequest, RequestOptions, ResponseStreamListener)}.
+   *
+   * @param request the turn; it is sent with {@code stream: true} and is not changed
+   * @param options per-call options, not null
+   * @param listener receives the events, not null
+   * @return the future of the final response; cancelling it cancels the stream
+   * @throws IllegalArgumentException if an argument is invalid
+   */
+  public CompletableFuture<Response> stream(
+      ResponseCreateRequest request, RequestOptions options, ResponseStreamListener listener) {
+    return blocking.stream(request, options, listener);
+  }
+
+  /**
    * Retrieves a stored response.
    *
    * @param responseId the response id

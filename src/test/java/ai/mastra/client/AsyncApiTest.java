@@ -229,6 +229,12 @@ class AsyncApiTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("closed");
     assertThatThrownBy(() -> client.responses().retrieve("r1")).isInstanceOf(IllegalStateException.class);
+    ResponseCreateRequest request = new ResponseCreateRequest().agentId("support-agent").input("hi");
+    assertThatThrownBy(() -> client.responses().stream(request)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> client.async().responses().stream(request, RequestOptions.none(),
+        new ResponseStreamListener() { }))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(wm.getAllServeEvents()).isEmpty();
   }
 
   private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {

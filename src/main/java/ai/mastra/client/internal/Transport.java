@@ -74,7 +74,12 @@ public final class Transport {
     closed = true;
   }
 
-  private void checkOpen() {
+  /**
+   * Throws if the client is closed.
+   *
+   * @throws IllegalStateException if {@link #close()} was called
+   */
+  public void checkOpen() {
     if (closed) {
       throw new IllegalStateException("this MastraClient is closed");
     }

@@ -1,0 +1,447 @@
+package ai.mastra.client;
+
+import ai.mastra.client.internal.SseEvent;
+import ai.mastra.client.internal.SseParser;
+import ai.mastra.client.internal.StreamTransport;
+import ai.mastra.client.model.Response;
+import ai.mastra.client.model.ResponseStatus;
+import java.io.EOFException;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import okhttp3.Call;
+import okhttp3.Callback;
+
+/**
+ * The events of a streamed response, read as the server writes them. Get one from {@link
+ * Responses#stream(ai.mastra.client.model.ResponseCreateRequest)} and always close it, best with
+ * try-with-resources:
+ *
+ * <pre>{@code
+ * try (ResponseStream stream = client.responses().stream(request)) {
+ *   for (String delta : stream.textDeltas()) {
+ *     System.out.print(delta);
+ *   }
+ *   Response response = stream.finalResponse();
+ *   if (response.getStatus() != ResponseStatus.COMPLETED) {
+ *     // the model failed mid-stream: the text printed is only part of an answer
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p><b>Reading.</b> The events are read once, in order, each as soon as its bytes arrive: {@link
+ * #iterator()}, {@link #stream()} and {@link #textDeltas()} are views of the same position, so a second loop
+ * continues where the first stopped, and {@link #finalResponse()} reads whatever is left. An event type this
+ * SDK does not know is delivered as a {@link StreamEvent} with {@link StreamEvent#isKnown()} false. The stream
+ * ends when the server closes it or sends {@code data: [DONE]}.
+ *
+ * <p><b>Failures.</b> Reading throws {@link MastraIOException} when the connection fails, times out (see
+ * {@link Responses#stream(ai.mastra.client.model.ResponseCreateRequest, RequestOptions)}), is closed, or ends
+ * before the server said how the response ended ({@code response.completed}, {@code response.failed}, {@code
+ * response.incomplete}, {@code error} or {@code [DONE]}): a cut-off stream is never a silent success. It
+ * throws {@link MastraInvalidResponseException} for an event whose data is not JSON. After a failure every
+ * read throws the same exception.
+ *
+ * <p><b>A model failure is not an exception.</b> Mastra reports it as a normal {@code response.completed}
+ * event whose response has status {@code incomplete} (OpenAI-compatible servers may send {@code
+ * response.failed} or an {@code error} event). Check {@code finalResponse().getStatus()}, or call {@link
+ * #requireCompleted()}, which throws {@link ResponseIncompleteException} unless the status is {@code
+ * completed}.
+ *
+ * <p><b>Closing.</b> {@link #close()} cancels the HTTP call and releases its connection; it may be called at
+ * any time and from any thread (a thread blocked reading the stream then gets a {@link MastraIOException}),
+ * and more than once. Reading to the end releases the connection too, but closing is still required when a
+ * loop may stop early.
+ *
+ * <p><b>Threads.</b> Read from one thread at a time (reads are serialized); {@link #close()} from any.
+ */
+public final class ResponseStream implements AutoCloseable, Iterable<StreamEvent> {
+  private final Call call;
+  private final okhttp3.Response response;
+  private final SseParser parser;
+  private final String what;
+  private final StreamAccumulator accumulator = new StreamAccumulator();
+  private final ReentrantLock readLock = new ReentrantLock();
+  private final AtomicBoolean released = new AtomicBoolean();
+  private final Iterator<StreamEvent> cursor = new Cursor();
+  private volatile boolean closed;
+
+  // Guarded by readLock.
+  private StreamEvent pending;
+  private boolean ended;
+  private RuntimeException failure;
+
+  private ResponseStream(Call call, okhttp3.Response response) {
+    this.call = call;
+    this.response = response;
+    this.parser = new SseParser(response.body().source());
+    this.what = StreamTransport.what(call);
+  }
+
+  /** Starts the call and returns the stream once the response headers are in and checked. */
+  static ResponseStream open(Call call) {
+    return new ResponseStream(call, StreamTransport.execute(call));
+  }
+
+  /**
+   * Starts the call on OkHttp's dispatcher and feeds the listener from one of its threads; see {@link
+   * Responses#stream(ai.mastra.client.model.ResponseCreateRequest, RequestOptions, ResponseStreamListener)}.
+   */
+  static CompletableFuture<Response> subscribe(Call call, ResponseStreamListener listener) {
+    Subscription subscription = new Subscription(call, listener);
+    call.enqueue(subscription);
+    return subscription.future;
+  }
+
+  /**
+   * Returns the events from the current position. {@code next()} blocks until the next event has arrived.
+   *
+   * @return an iterator over the remaining events
+   */
+  @Override
+  public Iterator<StreamEvent> iterator() {
+    return cursor;
+  }
+
+  /**
+   * Returns the remaining events as a sequential {@link Stream}; closing it closes this response stream.
+   *
+   * @return a stream of the remaining events
+   */
+  public Stream<StreamEvent> stream() {
+    return StreamSupport.stream(
+            Spliterators.spliteratorUnknownSize(cursor, Spliterator.ORDERED | Spliterator.NONNULL), false)
+        .onClose(this::close);
+  }
+
+  /**
+   * Returns the text of the answer as it is written: the {@code delta} of every remaining {@code
+   * response.output_text.delta} event. Iterating it reads (and skips) the other events, which still count
+   * for {@link #finalResponse()}.
+   *
+   * @return the remaining text deltas, in order
+   */
+  public Iterable<String> textDeltas() {
+    return TextDeltas::new;
+  }
+
+  /**
+   * Reads the rest of the stream and returns the final response: the one of the {@code response.completed}
+   * event (or {@code response.failed} / {@code response.incomplete}), or, if the server sent none before
+   * {@code [DONE]}, one put together from the events (output items, text and arguments so far; status {@code
+   * failed} after an {@code error} event, else the last status sent).
+   *
+   * <p>Its status may be other than {@code completed}: Mastra ends a stream whose model failed with a {@code
+   * response.completed} whose response is {@code incomplete}. See {@link #requireCompleted()}.
+   *
+   * @return the final response; call again to get the same one
+   * @throws MastraIOException if the stream fails, was closed, or was cut off before its end
+   * @throws MastraInvalidResponseException if an event is not valid JSON
+   */
+  public Response finalResponse() {
+    readLock.lock();
+    try {
+      while (cursor.hasNext()) {
+        cursor.next();
+      }
+      return accumulator.response();
+    } finally {
+      unlock();
+    }
+  }
+
+  /**
+   * Returns {@link #finalResponse()}, or throws if the response is not whole: the opt-in way to turn a model
+   * failure mid-stream into an exception.
+   *
+   * @return the final response, whose status is {@code completed}
+   * @throws ResponseIncompleteException if its status is {@code incomplete}, {@code failed} or anything else
+   *     but {@code completed}; the exception carries the response
+   * @throws MastraIOException as {@link #finalResponse()}
+   */
+  public Response requireCompleted() {
+    Response response = finalResponse();
+    if (response.getStatus() != ResponseStatus.COMPLETED) {
+      throw new ResponseIncompleteException(response);
+    }
+    return response;
+  }
+
+  /**
+   * Reads the rest of the stream and returns the text of the final response ({@link
+   * Responses#outputText(Response)} of {@link #finalResponse()}); it may be partial, see {@link
+   * #requireCompleted()}.
+   *
+   * @return the answer's text
+   * @throws MastraIOException as {@link #finalResponse()}
+   */
+  public String outputText() {
+    return Responses.outputText(finalResponse());
+  }
+
+  /**
+   * Cancels the HTTP call and releases its connection. Safe at any point, from any thread, more than once;
+   * after the end of the stream it changes nothing. Reading after closing an unfinished stream throws {@link
+   * MastraIOException}.
+   */
+  @Override
+  public void close() {
+    closed = true;
+    if (!released.get()) {
+      call.cancel(); // unblocks a reader in another thread
+    }
+    releaseIfIdle();
+  }
+
+  private void unlock() {
+    readLock.unlock();
+    if (closed) {
+      releaseIfIdle();
+    }
+  }
+
+  /** Closes the body unless a reader is inside it: that reader releases it on its way out instead. */
+  private void releaseIfIdle() {
+    if (readLock.tryLock()) {
+      try {
+        release();
+      } finally {
+        readLock.unlock();
+      }
+    }
+  }
+
+  private void release() {
+    if (released.compareAndSet(false, true)) {
+      response.close();
+    }
+  }
+
+  /** Reads the next event into {@code pending}; false at the end. Call with the lock held. */
+  private boolean advance() {
+    if (failure != null) {
+      throw failure;
+    }
+    if (ended) {
+      return false;
+    }
+    if (closed) {
+      pending = null; // nothing more after close(), not even an event already read
+      throw fail(new MastraIOException(what + " was cancelled", new IOException("closed")));
+    }
+    if (pending == null) {
+      pending = readEvent();
+    }
+    return pending != null;
+  }
+
+  private StreamEvent readEvent() {
+    while (true) {
+      SseEvent sse;
+      try {
+        sse = parser.next();
+      } catch (IOException e) {
+        throw fail(StreamTransport.ioFailure(call, e));
+      }
+      if (sse == null) {
+        ended = true;
+        release();
+        if (!accumulator.finished()) {
+          String message = what + " ended before the response did (no response.completed)";
+          throw fail(new MastraIOException(message, new EOFException(message)));
+        }
+        return null;
+      }
+      String data = sse.data().trim();
+      if (data.equals("[DONE]")) {
+        ended = true;
+        release();
+        return null;
+      }
+      if (data.isEmpty()) {
+        continue; // a keep-alive with no payload
+      }
+      StreamEvent event;
+      try {
+        event = StreamEvent.decode(what, sse);
+      } catch (MastraException e) {
+        throw fail(e);
+      }
+      accumulator.accept(event);
+      return event;
+    }
+  }
+
+  private RuntimeException fail(RuntimeException e) {
+    failure = e;
+    ended = true;
+    release();
+    return e;
+  }
+
+  /** The one read position behind every view. */
+  private final class Cursor implements Iterator<StreamEvent> {
+    @Override
+    public boolean hasNext() {
+      readLock.lock();
+      try {
+        return advance();
+      } finally {
+        unlock();
+      }
+    }
+
+    @Override
+    public StreamEvent next() {
+      readLock.lock();
+      try {
+        if (!advance()) {
+          throw new NoSuchElementException("the stream has ended");
+        }
+        StreamEvent event = pending;
+        pending = null;
+        return event;
+      } finally {
+        unlock();
+      }
+    }
+  }
+
+  private final class TextDeltas implements Iterator<String> {
+    private String next;
+
+    @Override
+    public boolean hasNext() {
+      while (next == null && cursor.hasNext()) {
+        StreamEvent event = cursor.next();
+        if ("response.output_text.delta".equals(event.type()) && event.data().getDelta() != null) {
+          next = event.data().getDelta();
+        }
+      }
+      return next != null;
+    }
+
+    @Override
+    public String next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException("the stream has ended");
+      }
+      String delta = next;
+      next = null;
+      return delta;
+    }
+  }
+
+  /** The callback form: one OkHttp callback that reads the whole stream on the dispatcher thread. */
+  private static final class Subscription implements Callback {
+    final StreamFuture future;
+    private final ResponseStreamListener listener;
+
+    Subscription(Call call, ResponseStreamListener listener) {
+      this.future = new StreamFuture(call);
+      this.listener = listener;
+    }
+
+    @Override
+    public void onFailure(Call call, IOException e) {
+      error(StreamTransport.ioFailure(call, e));
+    }
+
+    @Override
+    public void onResponse(Call call, okhttp3.Response raw) {
+      ResponseStream stream;
+      try {
+        stream = new ResponseStream(call, StreamTransport.check(call, raw));
+      } catch (MastraException e) {
+        error(e);
+        return;
+      }
+      try {
+        future.opened(stream);
+        Iterator<StreamEvent> events = stream.iterator();
+        while (true) {
+          StreamEvent event;
+          try {
+            if (!events.hasNext()) {
+              break;
+            }
+            event = events.next();
+          } catch (MastraException e) {
+            error(e);
+            return;
+          }
+          if (!deliver(() -> listener.onEvent(event))) {
+            return;
+          }
+        }
+        Response response;
+        try {
+          response = stream.finalResponse();
+        } catch (MastraException e) {
+          error(e);
+          return;
+        }
+        if (deliver(() -> listener.onComplete(response))) {
+          future.complete(response);
+        }
+      } finally {
+        stream.close();
+      }
+    }
+
+    /** Runs a listener method; if it throws, the future fails with that and the listener hears no more. */
+    private boolean deliver(Runnable call) {
+      try {
+        call.run();
+        return true;
+      } catch (RuntimeException | Error e) {
+        future.completeExceptionally(e);
+        return false;
+      }
+    }
+
+    private void error(MastraException e) {
+      try {
+        listener.onError(e);
+      } catch (RuntimeException | Error listenerFailure) {
+        e.addSuppressed(listenerFailure);
+      }
+      future.completeExceptionally(e);
+    }
+  }
+
+  /** The future of the callback form; cancelling it cancels the call and closes the stream. */
+  private static final class StreamFuture extends CompletableFuture<Response> {
+    private final Call call;
+    private volatile ResponseStream stream;
+
+    StreamFuture(Call call) {
+      this.call = call;
+    }
+
+    void opened(ResponseStream stream) {
+      this.stream = stream;
+      if (isCancelled()) {
+        stream.close();
+      }
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      boolean cancelled = super.cancel(mayInterruptIfRunning);
+      call.cancel();
+      ResponseStream current = stream;
+      if (current != null) {
+        current.close();
+      }
+      return cancelled;
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package ai.mastra.client.internal;
+
+import ai.mastra.client.MastraException;
+import ai.mastra.client.MastraIOException;
+import ai.mastra.client.MastraInvalidResponseException;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Streamed calls of {@code POST v1/responses}: built on OkHttp directly, since the generated Retrofit
+ * interface decodes the whole body as JSON. Shares the client's connections, interceptors and error mapping
+ * with {@link Transport}; never retried.
+ */
+public final class StreamTransport {
+  private static final MediaType JSON = MediaType.get("application/json; charset=UTF-8");
+  private static final long MAX_UNEXPECTED_BODY = 64 * 1024;
+
+  private StreamTransport() {}
+
+  /**
+   * Builds the call (not started) of a streamed create-response request.
+   *
+   * @param transport the client's transport
+   * @param body the create-response request; it is written with {@code "stream": true} and not changed
+   * @param queryParameter the {@code requestContext} query parameter, or null for none
+   * @param headers per-call headers, replacing client headers of the same name
+   * @param idleTimeout the longest wait for the next bytes of the answer, or null to wait forever
+   * @return the call
+   * @throws IllegalStateException if the client is closed
+   */
+  public static Call newCall(
+      Transport transport,
+      Object body,
+      String queryParameter,
+      Map<String, String> headers,
+      Duration idleTimeout) {
+    transport.checkOpen();
+    JsonElement tree = Json.GSON.toJsonTree(body);
+    JsonObject json = tree.getAsJsonObject();
+    json.addProperty("stream", true);
+    HttpUrl.Builder url = transport.baseUrl().newBuilder("v1/responses");
+    if (url == null) {
+      throw new IllegalStateException("cannot resolve v1/responses against " + transport.baseUrl());
+    }
+    if (queryParameter != null) {
+      url.addQueryParameter("requestContext", queryParameter);
+    }
+    Request request =
+        new Request.Builder()
+            .url(url.build())
+            .header("Accept", "text/event-stream")
+            .post(RequestBody.create(Json.GSON.toJson(json), JSON))
+            .build();
+    // A stream may legitimately run for a long time: no whole-call limit, and between bytes only the
+    // idle timeout the caller asked for. The derived client shares the pool and dispatcher.
+    OkHttpClient.Builder client =
+        transport
+            .httpClient()
+            .newBuilder()
+            .callTimeout(0, TimeUnit.MILLISECONDS)
+            .readTimeout(idleTimeout == null ? 0 : idleTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    if (!headers.isEmpty()) {
+      client.addInterceptor(new HeadersInterceptor(headers));
+    }
+    return client.build().newCall(request);
+  }
+
+  /**
+   * Runs the call up to the response headers and checks them.
+   *
+   * @param call a call made by {@link #newCall}
+   * @return the open response, whose body is the event stream; the caller closes it
+   * @throws MastraException as {@link #check}, or {@link MastraIOException} when no answer could be had
+   */
+  public static Response execute(Call call) {
+    Response response;
+    try {
+      response = call.execute();
+    } catch (IOException e) {
+      throw ioFailure(call, e);
+    }
+    return check(call, response);
+  }
+
+  /**
+   * Returns {@code response} if it is a successful {@code text/event-stream} answer; otherwise closes it and
+   * throws.
+   *
+   * @param call the call that got the response
+   * @param response the response, open
+   * @return {@code response}
+   * @throws ai.mastra.client.MastraServiceException for an error status, as the non-streaming calls
+   * @throws MastraInvalidResponseException for a success status that is not an event stream
+   */
+  public static Response check(Call call, Response response) {
+    if (!response.isSuccessful()) {
+      String body;
+      try (ResponseBody errorBody = response.body()) {
+        body = errorBody.string();
+      } catch (IOException e) {
+        body = "";
+      }
+      throw Transport.toException(response.code(), response.headers().toMultimap(), body);
+    }
+    MediaType type = response.body().contentType();
+    if (type == null || !"text".equals(type.type()) || !"event-stream".equals(type.subtype())) {
+      String body;
+      try {
+        body = response.peekBody(MAX_UNEXPECTED_BODY).string();
+      } catch (IOException e) {
+        body = "";
+      } finally {
+        response.close();
+      }
+      throw new MastraInvalidResponseException(
+          what(call) + ": expected a text/event-stream answer, got "
+              + (type == null ? "no Content-Type" : type.toString()),
+          body,
+          null);
+    }
+    return response;
+  }
+
+  /** Returns the exception for an I/O failure of {@code call}, saying whether it was cancelled. */
+  public static MastraIOException ioFailure(Call call, IOException e) {
+    String reason = call.isCanceled() ? "was cancelled" : "failed: " + e;
+    return new MastraIOException(what(call) + " " + reason, e);
+  }
+
+  /** Returns {@code POST /api/v1/responses}: the method and path of {@code call}, for messages. */
+  public static String what(Call call) {
+    return call.request().method() + " " + call.request().url().encodedPath();
+  }
+}
