@@ -4,7 +4,7 @@ import ai.mastra.client.ConversationItemsPage;
 import ai.mastra.client.MastraClient;
 import ai.mastra.client.RequestContext;
 import ai.mastra.client.RequestOptions;
-import ai.mastra.client.Responses;
+import ai.mastra.client.ResponseStream;
 import ai.mastra.client.model.Conversation;
 import ai.mastra.client.model.ConversationCreateRequest;
 import ai.mastra.client.model.ConversationItem;
@@ -13,8 +13,8 @@ import ai.mastra.client.model.ResponseCreateRequest;
 import java.io.PrintStream;
 
 /**
- * The README's quickstart: creates a conversation, sends a response into it, prints the answer and the
- * conversation's items, then deletes both. Talks to {@code MASTRA_BASE_URL} when it is set, else to an
+ * The README's quickstart: creates a conversation, streams a response into it (printing the answer as it is
+ * written), prints the conversation's items, then deletes both. Talks to {@code MASTRA_BASE_URL} when it is set, else to an
  * embedded WireMock sandbox that replays a real Mastra server's answers.
  *
  * <p>Run: {@code mvn -q -Pquickstart test-compile exec:java}
@@ -49,15 +49,22 @@ public final class Quickstart {
 
       // The context reaches the agent and its tools (in the POST body, where Mastra reads it).
       RequestOptions options = RequestOptions.of(RequestContext.builder().set("tenant", "acme").build());
-      Response response =
-          client.responses().create(
-              new ResponseCreateRequest()
-                  .agentId("support-agent")
-                  .conversationId(conversation.getId())
-                  .input("What is the weather like today?")
-                  .store(true),
-              options);
-      out.println("Answer: " + Responses.outputText(response));
+      ResponseCreateRequest request =
+          new ResponseCreateRequest()
+              .agentId("support-agent")
+              .conversationId(conversation.getId())
+              .input("What is the weather like today?")
+              .store(true);
+      Response response;
+      try (ResponseStream stream = client.responses().stream(request, options)) {
+        out.print("Answer: ");
+        for (String delta : stream.textDeltas()) {
+          out.print(delta);
+          out.flush();
+        }
+        out.println();
+        response = stream.requireCompleted(); // throws if the model failed mid-answer
+      }
 
       ConversationItemsPage items = client.conversations().items().list(conversation.getId());
       out.println("Items of the conversation:");

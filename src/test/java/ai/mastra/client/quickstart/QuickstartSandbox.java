@@ -14,11 +14,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An in-process WireMock server on 127.0.0.1 that answers the quickstart's calls with answers recorded from a
- * real Mastra server (src/test/resources/quickstart, copied from shared/mastra-server/captures). The recorded
- * ids are rewritten so that the conversation, the response and the items belong together.
+ * real Mastra server (src/test/resources/quickstart, copied from shared/mastra-server/captures). The response
+ * is the recorded event stream of a weather question (capture 26); the recorded ids of the other answers are
+ * rewritten to the stream's ids, so that the conversation, the response and the items belong together.
  */
 final class QuickstartSandbox implements AutoCloseable {
   private final WireMockServer server;
@@ -32,18 +35,27 @@ final class QuickstartSandbox implements AutoCloseable {
     System.setProperty("slf4j.internal.verbosity", "ERROR");
     WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     server.start();
-    JsonObject response = answer("20-response-tool-call.json");
-    String responseId = response.get("id").getAsString();
-    String conversationId = response.get("conversation_id").getAsString();
+    String events = exchange("26-response-stream-tool-call.json").getAsJsonObject("response").get("body").getAsString();
+    JsonObject recorded = answer("20-response-tool-call.json");
+    String responseId = firstMatch(events, "msg_[0-9a-f-]+");
+    String conversationId = firstMatch(events, "\"conversation_id\":\"([0-9a-f-]+)\"", 1);
+    String callId = firstMatch(events, "call_[0-9]+");
+    String items = answer("21-conversation-items-with-tool-call.json").toString()
+        .replace(recorded.get("id").getAsString(), responseId)
+        .replace(recorded.get("conversation_id").getAsString(), conversationId)
+        .replace(firstMatch(recorded.toString(), "call_[0-9]+"), callId);
 
     String created = answer("01-conversation-create-agent-only.json").toString();
     String recordedConversation = JsonParser.parseString(created).getAsJsonObject().get("id").getAsString();
     String api = "/api/v1";
     server.stubFor(post(urlPathEqualTo(api + "/conversations"))
         .willReturn(json(created.replace(recordedConversation, conversationId))));
-    server.stubFor(post(urlPathEqualTo(api + "/responses")).willReturn(json(response.toString())));
+    server.stubFor(post(urlPathEqualTo(api + "/responses"))
+        .willReturn(aResponse().withStatus(200)
+            .withHeader("Content-Type", "text/event-stream; charset=utf-8")
+            .withBody(events)));
     server.stubFor(get(urlPathEqualTo(api + "/conversations/" + conversationId + "/items"))
-        .willReturn(json(answer("21-conversation-items-with-tool-call.json").toString())));
+        .willReturn(json(items)));
     server.stubFor(delete(urlPathEqualTo(api + "/responses/" + responseId))
         .willReturn(json(withId(answer("35-response-delete.json"), responseId))));
     server.stubFor(delete(urlPathEqualTo(api + "/conversations/" + conversationId))
@@ -69,15 +81,30 @@ final class QuickstartSandbox implements AutoCloseable {
     return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
   }
 
+  private static String firstMatch(String text, String regex) {
+    return firstMatch(text, regex, 0);
+  }
+
+  private static String firstMatch(String text, String regex, int group) {
+    Matcher matcher = Pattern.compile(regex).matcher(text);
+    if (!matcher.find()) {
+      throw new IllegalStateException("no " + regex + " in a recorded answer");
+    }
+    return matcher.group(group);
+  }
+
   /** The recorded answer body of one capture. */
   private static JsonObject answer(String capture) {
+    return exchange(capture).getAsJsonObject("response").getAsJsonObject("body");
+  }
+
+  /** One recorded exchange. */
+  private static JsonObject exchange(String capture) {
     try (InputStream in = QuickstartSandbox.class.getResourceAsStream("/quickstart/" + capture)) {
       if (in == null) {
         throw new IllegalStateException("missing test resource /quickstart/" + capture);
       }
-      JsonObject exchange =
-          JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject();
-      return exchange.getAsJsonObject("response").getAsJsonObject("body");
+      return JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -18,10 +18,11 @@ class QuickstartTest {
     }
     String printed = bytes.toString(StandardCharsets.UTF_8);
     assertThat(printed)
-        .contains("Created conversation 9308b28b-e928-4082-809a-8f154243ce2e")
+        .contains("Created conversation 42694ce2-31b3-4508-969f-07f107fd05b2")
         .contains("Answer: The weather in Paris is sunny and 18 degrees C.")
         .contains("user: What is the weather like today?")
         .contains("tool call get_weather{\"city\":\"Paris\"}")
+        .contains("assistant: The weather in Paris is sunny and 18 degrees C.")
         .contains("Deleted response: true")
         .contains("Deleted conversation: true");
   }
