@@ -19,6 +19,11 @@ final class Bodies {
     }
   }
 
+  /** A deep copy of a request model, to change without touching the caller's object. */
+  static <T> T copy(T request, Class<T> type) {
+    return Json.GSON.fromJson(Json.GSON.toJsonTree(request), type);
+  }
+
   /** The {@code requestContext} query parameter of {@code options}, or null to send none. */
   static String queryParameter(RequestOptions options) {
     return options.requestContext().map(RequestContext::toQueryParameter).orElse(null);
@@ -45,7 +50,7 @@ final class Bodies {
           "requestContext is given twice: in request.requestContext and in options; give it once");
     }
     RequestContext context = options.requestContext().get();
-    T copy = Json.GSON.fromJson(Json.GSON.toJsonTree(request), type);
+    T copy = copy(request, type);
     setContext.accept(copy, context.bodyValue());
     return new Prepared<>(copy, context.toQueryParameter());
   }

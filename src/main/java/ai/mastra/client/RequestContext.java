@@ -2,6 +2,7 @@ package ai.mastra.client;
 
 import ai.mastra.client.internal.Json;
 import ai.mastra.client.internal.JsJson;
+import ai.mastra.client.internal.RawJson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
@@ -213,10 +214,10 @@ public final class RequestContext {
   }
 
   Map<String, Object> bodyValue() {
-    // JsonElement values: Gson writes them as they are, with no numeric conversion on the way.
+    // Raw JSON values: the body then carries exactly the JSON the query parameter encodes.
     Map<String, Object> map = new LinkedHashMap<>();
     for (Map.Entry<String, JsonElement> entry : entries.entrySet()) {
-      map.put(entry.getKey(), entry.getValue().deepCopy());
+      map.put(entry.getKey(), new RawJson(JsJson.stringify(entry.getValue())));
     }
     return Collections.unmodifiableMap(map);
   }

@@ -229,9 +229,10 @@ public final class Responses {
   private okhttp3.Call streamCall(ResponseCreateRequest request, RequestOptions options) {
     checkCreate(request);
     Checks.notNull(options, "options");
+    ResponseCreateRequest streaming = Bodies.copy(request, ResponseCreateRequest.class).stream(true);
     Bodies.Prepared<ResponseCreateRequest> body =
         Bodies.withContext(
-            request,
+            streaming,
             ResponseCreateRequest.class,
             request.getRequestContext(),
             ResponseCreateRequest::setRequestContext,

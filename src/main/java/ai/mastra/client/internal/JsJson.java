@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public final class JsJson {
 
-  private static final BigDecimal PLAIN_MIN = new BigDecimal("1e-7");
+  private static final BigDecimal PLAIN_MIN = new BigDecimal("1e-6");
   private static final BigDecimal PLAIN_MAX = new BigDecimal("1e21");
 
   private JsJson() {}

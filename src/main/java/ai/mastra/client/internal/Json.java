@@ -23,6 +23,7 @@ public final class Json {
           .disableHtmlEscaping()
           .setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE)
           .registerTypeAdapter(OffsetDateTime.class, new OffsetDateTimeAdapter().nullSafe())
+          .registerTypeAdapter(RawJson.class, new RawJson.Adapter())
           .create();
 
   private Json() {}

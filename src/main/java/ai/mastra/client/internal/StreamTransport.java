@@ -3,8 +3,6 @@ package ai.mastra.client.internal;
 import ai.mastra.client.MastraException;
 import ai.mastra.client.MastraIOException;
 import ai.mastra.client.MastraInvalidResponseException;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -33,7 +31,7 @@ public final class StreamTransport {
    * Builds the call (not started) of a streamed create-response request.
    *
    * @param transport the client's transport
-   * @param body the create-response request; it is written with {@code "stream": true} and not changed
+   * @param body the create-response request, with {@code stream} already true
    * @param queryParameter the {@code requestContext} query parameter, or null for none
    * @param headers per-call headers, replacing client headers of the same name
    * @param idleTimeout the longest wait for the next bytes of the answer, or null to wait forever
@@ -47,9 +45,6 @@ public final class StreamTransport {
       Map<String, String> headers,
       Duration idleTimeout) {
     transport.checkOpen();
-    JsonElement tree = Json.GSON.toJsonTree(body);
-    JsonObject json = tree.getAsJsonObject();
-    json.addProperty("stream", true);
     HttpUrl.Builder url = transport.baseUrl().newBuilder("v1/responses");
     if (url == null) {
       throw new IllegalStateException("cannot resolve v1/responses against " + transport.baseUrl());
@@ -61,7 +56,7 @@ public final class StreamTransport {
         new Request.Builder()
             .url(url.build())
             .header("Accept", "text/event-stream")
-            .post(RequestBody.create(Json.GSON.toJson(json), JSON))
+            .post(RequestBody.create(Json.GSON.toJson(body), JSON))
             .build();
     // A stream may legitimately run for a long time: no whole-call limit, and between bytes only the
     // idle timeout the caller asked for. The derived client shares the pool and dispatcher.
