@@ -5,7 +5,7 @@ import ai.mastra.client.model.ContentPart;
 import ai.mastra.client.model.MessageRole;
 import ai.mastra.client.model.OutputItem;
 import ai.mastra.client.model.Response;
-import ai.mastra.client.model.ResponseError;
+import ai.mastra.client.model.ResponseErrorInfo;
 import ai.mastra.client.model.ResponseStatus;
 import ai.mastra.client.model.ResponseStreamEvent;
 import java.util.ArrayList;
@@ -129,7 +129,7 @@ final class StreamAccumulator {
     response.setOutput(output);
     if (error != null) {
       response.setStatus(ResponseStatus.FAILED);
-      response.setError(new ResponseError().code(error.getCode()).message(error.getMessage()));
+      response.setError(new ResponseErrorInfo().code(error.getCode()).message(error.getMessage()));
     }
     return response;
   }
