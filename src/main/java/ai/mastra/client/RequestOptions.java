@@ -68,7 +68,10 @@ public final class RequestOptions {
     return headers;
   }
 
-  /** Returns the timeout of the whole call (connect, write, wait, read), if set. */
+  /**
+   * Returns the timeout of the whole call (connect, write, wait, read), if set. For a stream ({@link
+   * Responses#stream}) it is an idle timeout instead: the longest silence allowed between two reads.
+   */
   public Optional<Duration> timeout() {
     return Optional.ofNullable(timeout);
   }
@@ -111,7 +114,8 @@ public final class RequestOptions {
     }
 
     /**
-     * Sets a timeout for the whole call, from connecting to reading the last byte of the answer.
+     * Sets a timeout for the whole call, from connecting to reading the last byte of the answer. A stream,
+     * which may rightly last long, takes it as an idle timeout (the longest silence between two reads).
      *
      * @param timeout a positive duration
      * @return this builder
