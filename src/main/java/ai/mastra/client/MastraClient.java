@@ -61,7 +61,10 @@ public final class MastraClient implements Closeable {
       Duration read = builder.readTimeout == null ? DEFAULT_READ_TIMEOUT : builder.readTimeout;
       http.readTimeout(read.toMillis(), TimeUnit.MILLISECONDS);
     }
-    Map<String, String> headers = new LinkedHashMap<>();
+    // OkHttp would silently repeat a request answered 408 or cut on a stale connection, POST included, which
+    // could run an agent twice; the SDK's own retry policy decides instead.
+    http.retryOnConnectionFailure(false);
+        Map<String, String> headers = new LinkedHashMap<>();
     headers.put("User-Agent", "mastra-client-java/" + VERSION);
     if (builder.bearerToken != null) {
       headers.put("Authorization", "Bearer " + builder.bearerToken);

@@ -1,15 +1,8 @@
 package ai.mastra.client;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
-import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -20,23 +13,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.mastra.client.model.Conversation;
 import ai.mastra.client.model.ConversationCreateRequest;
 import ai.mastra.client.model.ConversationDeleted;
-import ai.mastra.client.model.ConversationItem;
-import ai.mastra.client.model.ItemStatus;
 import ai.mastra.client.model.ListOrder;
-import ai.mastra.client.model.MessageRole;
+import ai.mastra.client.testing.Capture;
+import ai.mastra.client.testing.Wire;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.google.gson.JsonObject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** Every Conversations operation against WireMock, with the real server's recorded answers. */
+/**
+ * Every Conversations operation with every parameter, against WireMock answering what the real server
+ * answered (the captures): the exact request on the wire, and the answer read back.
+ */
 class ConversationsContractTest {
 
   @RegisterExtension
@@ -46,7 +44,7 @@ class ConversationsContractTest {
 
   @BeforeEach
   void setUp() {
-    client = new MastraClient.Builder(name -> null).baseUrl(wm.baseUrl()).maxRetries(0).build();
+    client = MastraClient.builder().baseUrl(wm.baseUrl()).maxRetries(0).build();
   }
 
   @AfterEach
@@ -54,156 +52,176 @@ class ConversationsContractTest {
     client.close();
   }
 
-  static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder recorded(String capture) {
-    return aResponse()
-        .withStatus(Captures.status(capture))
-        .withHeader("Content-Type", Captures.contentType(capture))
-        .withBody(Captures.answer(capture));
+  /** The recorded answer of a capture, e.g. {@code "04"}, as a WireMock response. */
+  static ResponseDefinitionBuilder recorded(String capture) {
+    return Capture.load(capture).answer();
   }
 
-  @Test
-  void createSendsEveryParameterAsTheRecordedRequestAndReadsTheThread() {
-    wm.stubFor(post(urlEqualTo("/api/v1/conversations")).willReturn(recorded("02")));
+  private static ConversationCreateRequest fullRequest() {
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("ticket", "T-1");
     metadata.put("priority", 2);
-
-    Conversation conversation = client.conversations().create(new ConversationCreateRequest()
+    return new ConversationCreateRequest()
         .agentId("support-agent")
         .conversationId("conv-fixed-1")
         .resourceId("user-42")
         .title("Support chat")
-        .metadata(metadata));
-
-    LoggedRequest sent = wm.getAllServeEvents().get(0).getRequest();
-    assertThat(sent.getMethod().getName()).isEqualTo("POST");
-    assertThat(sent.getUrl()).isEqualTo("/api/v1/conversations"); // no requestContext parameter
-    assertThat(sent.getHeader("Content-Type")).startsWith("application/json");
-    // Byte-level: the integer stays an integer.
-    assertThat(sent.getBodyAsString()).contains("\"priority\":2").doesNotContain("2.0");
-    wm.verify(postRequestedFor(urlEqualTo("/api/v1/conversations"))
-        .withRequestBody(equalToJson(Captures.request("02"))));
-
-    assertThat(conversation.getId()).isEqualTo("conv-fixed-1");
-    assertThat(conversation.getObject()).isEqualTo("conversation");
-    assertThat(conversation.getThread().getTitle()).isEqualTo("Support chat");
-    assertThat(conversation.getThread().getResourceId()).isEqualTo("user-42");
-    assertThat(conversation.getThread().getCreatedAt())
-        .isEqualTo(OffsetDateTime.of(2026, 11, 25, 6, 39, 0, 110_000_000, ZoneOffset.UTC));
-    assertThat(conversation.getThread().getMetadata()).containsEntry("ticket", "T-1").containsEntry("priority", 2L);
+        .metadata(metadata);
   }
 
   @Test
-  void createWithOnlyTheAgentSendsOnlyTheAgent() {
+  void createPostsEveryParameterExactlyAsRecorded() {
+    wm.stubFor(post(urlEqualTo("/api/v1/conversations")).willReturn(recorded("02")));
+
+    client.conversations().create(fullRequest());
+
+    LoggedRequest sent = Wire.onlyRequest(wm);
+    assertThat(sent.getMethod().getName()).isEqualTo("POST");
+    assertThat(sent.getUrl()).isEqualTo("/api/v1/conversations");
+    assertThat(sent.getHeader("Content-Type")).isEqualTo("application/json");
+    wm.verify(postRequestedFor(urlEqualTo("/api/v1/conversations"))
+        .withRequestBody(equalToJson(Capture.load("02").requestBody().get().toString(), false, false)));
+  }
+
+  @Test
+  void createKeepsAnIntegerMetadataValueAnInteger() {
+    wm.stubFor(post(urlEqualTo("/api/v1/conversations")).willReturn(recorded("02")));
+
+    client.conversations().create(fullRequest());
+
+    JsonObject metadata = Wire.body(Wire.onlyRequest(wm)).getAsJsonObject().getAsJsonObject("metadata");
+    // The number's text as it was on the wire: 2, not 2.0.
+    assertThat(metadata.get("priority").getAsJsonPrimitive().getAsNumber().toString()).isEqualTo("2");
+  }
+
+  @Test
+  void createReadsTheRecordedConversationAndItsThread() {
+    wm.stubFor(post(urlEqualTo("/api/v1/conversations")).willReturn(recorded("02")));
+
+    Conversation conversation = client.conversations().create(fullRequest());
+
+    assertThat(conversation.getId()).isEqualTo("conv-fixed-1");
+    assertThat(conversation.getObject()).isEqualTo("conversation");
+    assertThat(conversation.getThread().getId()).isEqualTo("conv-fixed-1");
+    assertThat(conversation.getThread().getTitle()).isEqualTo("Support chat");
+    assertThat(conversation.getThread().getResourceId()).isEqualTo("user-42");
+    OffsetDateTime created = OffsetDateTime.of(2026, 11, 25, 6, 39, 0, 110_000_000, ZoneOffset.UTC);
+    assertThat(conversation.getThread().getCreatedAt()).isEqualTo(created);
+    assertThat(conversation.getThread().getUpdatedAt()).isEqualTo(created);
+    assertThat(conversation.getThread().getMetadata())
+        .containsExactly(Map.entry("ticket", "T-1"), Map.entry("priority", 2L));
+  }
+
+  @Test
+  void createWithOnlyTheAgentSendsNothingElse() {
     wm.stubFor(post(urlEqualTo("/api/v1/conversations")).willReturn(recorded("01")));
 
     Conversation conversation =
         client.conversations().create(new ConversationCreateRequest().agentId("support-agent"));
 
-    wm.verify(postRequestedFor(urlEqualTo("/api/v1/conversations"))
-        .withRequestBody(equalToJson("{\"agent_id\":\"support-agent\"}", false, false)));
+    // Strict: no null members, no requestContext, nothing the caller did not set.
+    assertThat(Wire.onlyRequest(wm).getBodyAsString()).isEqualTo("{\"agent_id\":\"support-agent\"}");
+    assertThat(conversation.getId()).isEqualTo("32926168-1eb1-4587-9bd3-f24277876d7d");
+    assertThat(conversation.getThread().getResourceId()).isEqualTo(conversation.getId());
     assertThat(conversation.getThread().getMetadata()).isNull();
-    assertThat(conversation.getThread().getTitle()).isEmpty();
   }
 
   @Test
-  void retrieveGetsTheConversationById() {
+  void retrieveGetsTheConversationByIdWithoutABody() {
     wm.stubFor(get(urlEqualTo("/api/v1/conversations/conv-fixed-1")).willReturn(recorded("04")));
 
     Conversation conversation = client.conversations().retrieve("conv-fixed-1");
 
-    assertThat(conversation.getThread().getTitle()).isEqualTo("Again");
-    assertThat(conversation.getThread().getUpdatedAt()).isNotNull();
-    LoggedRequest sent = wm.getAllServeEvents().get(0).getRequest();
+    LoggedRequest sent = Wire.onlyRequest(wm);
     assertThat(sent.getMethod().getName()).isEqualTo("GET");
-    assertThat(sent.getHeader("Content-Type")).isNull();
+    assertThat(sent.getUrl()).isEqualTo("/api/v1/conversations/conv-fixed-1");
     assertThat(sent.getBodyAsString()).isEmpty();
+    assertThat(sent.containsHeader("Content-Type")).isFalse();
+    assertThat(conversation.getId()).isEqualTo("conv-fixed-1");
+    assertThat(conversation.getThread().getTitle()).isEqualTo("Again");
+    OffsetDateTime created = OffsetDateTime.of(2026, 11, 25, 6, 39, 0, 144_000_000, ZoneOffset.UTC);
+    assertThat(conversation.getThread().getCreatedAt()).isEqualTo(created);
+    assertThat(conversation.getThread().getUpdatedAt()).isEqualTo(created);
   }
 
   @Test
-  void deleteDeletesTheConversationById() {
+  void deleteDeletesTheConversationByIdWithoutABody() {
     wm.stubFor(delete(urlEqualTo("/api/v1/conversations/conv-fixed-1")).willReturn(recorded("50")));
 
     ConversationDeleted deleted = client.conversations().delete("conv-fixed-1");
 
+    LoggedRequest sent = Wire.onlyRequest(wm);
+    assertThat(sent.getMethod().getName()).isEqualTo("DELETE");
+    assertThat(sent.getUrl()).isEqualTo("/api/v1/conversations/conv-fixed-1");
+    assertThat(sent.getBodyAsString()).isEmpty();
     assertThat(deleted.getId()).isEqualTo("conv-fixed-1");
     assertThat(deleted.getObject()).isEqualTo("conversation.deleted");
     assertThat(deleted.getDeleted()).isTrue();
-    wm.verify(1, deleteRequestedFor(urlEqualTo("/api/v1/conversations/conv-fixed-1")));
   }
 
   @Test
-  void itemsListReadsMessagesToolCallsAndToolResults() {
-    String path = "/api/v1/conversations/9308b28b-e928-4082-809a-8f154243ce2e/items";
-    wm.stubFor(get(urlEqualTo(path)).willReturn(recorded("21")));
+  void itemsListWithoutParamsSendsNoQueryParameter() {
+    wm.stubFor(get(urlPathEqualTo("/api/v1/conversations/conv-fixed-1/items")).willReturn(recorded("13")));
 
-    ConversationItemsPage page = client.conversations().items().list("9308b28b-e928-4082-809a-8f154243ce2e");
+    ConversationItemsPage page = client.conversations().items().list("conv-fixed-1");
 
-    List<ConversationItem> items = page.data();
-    assertThat(items).extracting(ConversationItem::getType)
-        .containsExactly("message", "function_call", "function_call_output", "message");
-    assertThat(items.get(0).getRole()).isEqualTo(MessageRole.USER);
-    assertThat(items.get(0).getStatus()).isEqualTo(ItemStatus.COMPLETED);
-    assertThat(items.get(0).getContent().get(0).getType()).isEqualTo("input_text");
-    assertThat(items.get(0).getContent().get(0).getText()).isEqualTo("What is the weather like today?");
-    assertThat(items.get(1).getCallId()).isEqualTo("call_11");
-    assertThat(items.get(1).getName()).isEqualTo("get_weather");
-    assertThat(items.get(1).getArguments()).isEqualTo("{\"city\":\"Paris\"}");
-    assertThat(items.get(2).getId()).isEqualTo("call_11:output");
-    assertThat(items.get(2).getOutput()).contains("\"temperature\":18");
-    assertThat(items.get(3).getRole()).isEqualTo(MessageRole.ASSISTANT);
-    assertThat(page.firstId()).contains(items.get(0).getId());
-    assertThat(page.lastId()).contains("msg_495babd0-fc2a-4caa-b8eb-ac91b9872252");
-    assertThat(page.hasMore()).isFalse();
-    assertThat(page.hasNextPage()).isFalse();
-    // No paging parameter unless asked for.
-    wm.verify(getRequestedFor(urlEqualTo(path)));
-  }
-
-  @Test
-  void itemsListOfAnEmptyConversationHasNoIds() {
-    wm.stubFor(get(urlPathEqualTo("/api/v1/conversations/c1/items")).willReturn(recorded("06")));
-
-    ConversationItemsPage page = client.conversations().items().list("c1");
-
-    assertThat(page.data()).isEmpty();
-    assertThat(page.firstId()).isEmpty();
-    assertThat(page.lastId()).isEmpty();
-    assertThat(page.autoPager()).isEmpty();
+    LoggedRequest sent = Wire.onlyRequest(wm);
+    assertThat(sent.getMethod().getName()).isEqualTo("GET");
+    assertThat(sent.getUrl()).isEqualTo("/api/v1/conversations/conv-fixed-1/items");
+    assertThat(page.data()).hasSize(2);
   }
 
   @Test
   void itemsListSendsAfterLimitAndOrder() {
+    wm.stubFor(get(urlPathEqualTo("/api/v1/conversations/conv-fixed-1/items")).willReturn(recorded("40")));
+
+    ConversationItemsPage page = client.conversations().items().list("conv-fixed-1",
+        ItemListParams.builder().after("x").limit(1).order(ListOrder.ASC).build());
+
+    LoggedRequest sent = Wire.onlyRequest(wm);
+    assertThat(sent.getUrl()).isEqualTo("/api/v1/conversations/conv-fixed-1/items?after=x&limit=1&order=asc");
+    assertThat(page.params().after()).contains("x");
+    // Mastra ignores the three and answers the whole thread (capture 40).
+    assertThat(page.data()).hasSize(6);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+    "after  | ?after=msg_1",
+    "limit  | ?limit=20",
+    "order  | ?order=desc"
+  })
+  void itemsListSendsOnlyTheParamsThatWereSet(String which, String expectedQuery) {
     wm.stubFor(get(urlPathEqualTo("/api/v1/conversations/c1/items")).willReturn(recorded("06")));
+    ItemListParams.Builder params = ItemListParams.builder();
+    switch (which) {
+      case "after":
+        params.after("msg_1");
+        break;
+      case "limit":
+        params.limit(20);
+        break;
+      default:
+        params.order(ListOrder.DESC);
+    }
 
-    client.conversations().items().list("c1",
-        ItemListParams.builder().after("msg_1").limit(20).order(ListOrder.DESC).build());
+    client.conversations().items().list("c1", params.build());
 
-    wm.verify(getRequestedFor(urlPathEqualTo("/api/v1/conversations/c1/items"))
-        .withQueryParam("after", equalTo("msg_1"))
-        .withQueryParam("limit", equalTo("20"))
-        .withQueryParam("order", equalTo("desc"))
-        .withQueryParam("requestContext", absent()));
+    assertThat(Wire.onlyRequest(wm).getUrl()).isEqualTo("/api/v1/conversations/c1/items" + expectedQuery);
   }
 
   @Test
-  void headersAreSentOnEveryCallAndPerCallHeadersWin() {
-    wm.stubFor(any(anyUrl()).willReturn(recorded("04")));
-    MastraClient authed = new MastraClient.Builder(name -> null)
-        .baseUrl(wm.baseUrl())
-        .bearerToken("sk-test")
-        .header("X-Team", "payments")
-        .header("X-Trace", "client")
-        .build();
+  void itemsListReadsTheRecordedThreadInOrder() {
+    wm.stubFor(get(urlPathEqualTo("/api/v1/conversations/conv-fixed-1/items")).willReturn(recorded("13")));
 
-    authed.conversations().retrieve("conv-fixed-1",
-        RequestOptions.builder().header("X-Trace", "call").build());
+    ConversationItemsPage page = client.conversations().items().list("conv-fixed-1");
 
-    LoggedRequest sent = wm.getAllServeEvents().get(0).getRequest();
-    assertThat(sent.getHeader("Authorization")).isEqualTo("Bearer sk-test");
-    assertThat(sent.getHeader("X-Team")).isEqualTo("payments");
-    assertThat(sent.getHeaders().getHeader("X-Trace").values()).containsExactly("call");
-    assertThat(sent.getHeader("User-Agent")).isEqualTo("mastra-client-java/" + MastraClient.VERSION);
-    authed.close();
+    assertThat(page.data()).extracting(item -> item.getContent().get(0).getText())
+        .containsExactly("Hi inside the conversation", "Echo: Hi inside the conversation");
+    assertThat(page.firstId()).contains("88e0c1a6-e462-4a4e-b08c-12b77a205989");
+    assertThat(page.lastId()).contains("4a5a742b-df91-45ce-a395-cffcf64bdf85");
+    assertThat(page.hasMore()).isFalse();
+    assertThat(page.raw().getObject()).isEqualTo("list");
+    assertThat(page.data()).isUnmodifiable();
   }
 }

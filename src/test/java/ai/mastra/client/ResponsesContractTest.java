@@ -1,12 +1,8 @@
 package ai.mastra.client;
 
-import static ai.mastra.client.ConversationsContractTest.recorded;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
-import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -15,16 +11,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.mastra.client.model.InputContentPart;
 import ai.mastra.client.model.InputMessage;
-import ai.mastra.client.model.ItemStatus;
 import ai.mastra.client.model.MessageRole;
-import ai.mastra.client.model.OutputItem;
 import ai.mastra.client.model.Response;
 import ai.mastra.client.model.ResponseCreateRequest;
 import ai.mastra.client.model.ResponseDeleted;
 import ai.mastra.client.model.ResponseStatus;
 import ai.mastra.client.model.TextConfig;
 import ai.mastra.client.model.TextFormat;
+import ai.mastra.client.testing.Capture;
+import ai.mastra.client.testing.Wire;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.google.gson.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +31,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Every Responses operation against WireMock, with the real server's recorded requests and answers. */
+/**
+ * Every Responses operation with every parameter, against WireMock answering what the real server answered:
+ * each create request must be, member for member, the body recorded from the real exchange.
+ */
 class ResponsesContractTest {
+  private static final String STORED_ID = "msg_66802148-44c9-4a35-abda-3199740b8f96";
 
   @RegisterExtension
   static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -43,7 +45,7 @@ class ResponsesContractTest {
 
   @BeforeEach
   void setUp() {
-    client = new MastraClient.Builder(name -> null).baseUrl(wm.baseUrl()).maxRetries(0).build();
+    client = MastraClient.builder().baseUrl(wm.baseUrl()).maxRetries(0).build();
   }
 
   @AfterEach
@@ -51,49 +53,34 @@ class ResponsesContractTest {
     client.close();
   }
 
-  private Response createAndExpect(String capture, ResponseCreateRequest request) {
-    wm.stubFor(post(urlEqualTo("/api/v1/responses")).willReturn(recorded(capture)));
+  /** Creates through the SDK and checks the one POST carried exactly the capture's recorded body. */
+  private Response createExpectingTheRecordedBody(String capture, ResponseCreateRequest request) {
+    Capture recorded = Capture.load(capture);
+    wm.stubFor(post(urlEqualTo("/api/v1/responses")).willReturn(recorded.answer()));
+
     Response response = client.responses().create(request);
+
+    LoggedRequest sent = Wire.onlyRequest(wm);
+    assertThat(sent.getMethod().getName()).isEqualTo("POST");
+    assertThat(sent.getUrl()).isEqualTo("/api/v1/responses");
+    assertThat(sent.getHeader("Content-Type")).isEqualTo("application/json");
     wm.verify(postRequestedFor(urlEqualTo("/api/v1/responses"))
-        .withHeader("Content-Type", com.github.tomakehurst.wiremock.client.WireMock.matching("application/json.*"))
-        .withRequestBody(equalToJson(Captures.request(capture))));
+        .withRequestBody(equalToJson(recorded.requestBody().get().toString(), false, false)));
     return response;
   }
 
   @Test
-  void createWithAStringInputSendsTheRecordedBodyAndReadsEveryField() {
-    Response response = createAndExpect("07",
+  void createWithAStringInput() {
+    Response response = createExpectingTheRecordedBody("07",
         new ResponseCreateRequest().agentId("support-agent").input("Hello there, Mastra!"));
 
-    assertThat(response.getId()).startsWith("msg_");
-    assertThat(response.getObject()).isEqualTo("response");
-    assertThat(response.getCreatedAt()).isEqualTo(1795588740L);
-    assertThat(response.getCompletedAt()).isEqualTo(1795588740L);
-    assertThat(response.getModel()).isEqualTo("mock/echo-model");
     assertThat(response.getStatus()).isEqualTo(ResponseStatus.COMPLETED);
-    assertThat(response.getUsage().getInputTokens()).isEqualTo(19L);
-    assertThat(response.getUsage().getOutputTokens()).isEqualTo(7L);
-    assertThat(response.getUsage().getTotalTokens()).isEqualTo(26L);
-    assertThat(response.getUsage().getInputTokensDetails().getCachedTokens()).isZero();
-    assertThat(response.getUsage().getOutputTokensDetails().getReasoningTokens()).isZero();
-    assertThat(response.getError()).isNull();
-    assertThat(response.getConversationId()).isNull();
-    assertThat(response.getStore()).isFalse();
-    assertThat(response.getTools()).singleElement().satisfies(tool -> {
-      assertThat(tool.getName()).isEqualTo("get_weather");
-      assertThat(tool.getParameters()).containsEntry("type", "object");
-    });
-    OutputItem message = response.getOutput().get(0);
-    assertThat(message.getType()).isEqualTo("message");
-    assertThat(message.getRole()).isEqualTo(MessageRole.ASSISTANT);
-    assertThat(message.getStatus()).isEqualTo(ItemStatus.COMPLETED);
-    assertThat(message.getContent().get(0).getAnnotations()).isEmpty();
     assertThat(Responses.outputText(response)).isEqualTo("Echo: Hello there, Mastra!");
   }
 
   @Test
-  void createWithAMessageArraySendsStringAndPartContents() {
-    Response response = createAndExpect("08", new ResponseCreateRequest()
+  void createWithAMessageArrayOfStringAndPartListContents() {
+    Response response = createExpectingTheRecordedBody("08", new ResponseCreateRequest()
         .agentId("support-agent")
         .input(List.of(
             new InputMessage().role(MessageRole.USER).content("first question"),
@@ -106,135 +93,179 @@ class ResponsesContractTest {
   }
 
   @Test
-  void createWithInstructionsSendsThem() {
-    Response response = createAndExpect("11",
+  void createWithOpenAiStyleTypedMessageItems() {
+    Response response = createExpectingTheRecordedBody("09", new ResponseCreateRequest()
+        .agentId("support-agent")
+        .input(List.of(new InputMessage().type("message").role(MessageRole.USER).content("typed item"))));
+
+    assertThat(Responses.outputText(response)).isEqualTo("Echo: typed item");
+  }
+
+  @Test
+  void createWithInstructions() {
+    Response response = createExpectingTheRecordedBody("11",
         new ResponseCreateRequest().agentId("support-agent").input("Say hi").instructions("Be terse."));
+
     assertThat(response.getInstructions()).isEqualTo("Be terse.");
   }
 
   @Test
-  void createWithAJsonObjectFormat() {
-    Response response = createAndExpect("22", new ResponseCreateRequest()
+  void createWithTheJsonObjectTextFormat() {
+    Response response = createExpectingTheRecordedBody("22", new ResponseCreateRequest()
         .agentId("support-agent")
         .input("give me json")
         .text(new TextConfig().format(new TextFormat().type("json_object"))));
+
     assertThat(response.getText().getFormat().getType()).isEqualTo("json_object");
-    assertThat(Responses.outputText(response)).isEqualTo("{\"echo\":\"give me json\"}");
   }
 
   @Test
-  void createWithAJsonSchemaFormat() {
+  void createWithTheJsonSchemaTextFormat() {
     Map<String, Object> schema = new LinkedHashMap<>();
     schema.put("type", "object");
     schema.put("properties", Map.of("echo", Map.of("type", "string")));
     schema.put("required", List.of("echo"));
     schema.put("additionalProperties", false);
 
-    Response response = createAndExpect("23", new ResponseCreateRequest()
+    Response response = createExpectingTheRecordedBody("23", new ResponseCreateRequest()
         .agentId("support-agent")
         .input("give me structured output")
         .text(new TextConfig().format(new TextFormat()
             .type("json_schema").name("echo_result").strict(true).schema(schema))));
 
-    TextFormat echoed = response.getText().getFormat();
-    assertThat(echoed.getName()).isEqualTo("echo_result");
-    assertThat(echoed.getStrict()).isTrue();
-    assertThat(echoed.getSchema()).containsEntry("type", "object");
+    assertThat(response.getText().getFormat().getName()).isEqualTo("echo_result");
   }
 
   @Test
-  void createContinuingAPreviousStoredResponse() {
-    Response response = createAndExpect("16", new ResponseCreateRequest()
+  void createInAConversation() {
+    Response response = createExpectingTheRecordedBody("12", new ResponseCreateRequest()
+        .agentId("support-agent").input("Hi inside the conversation").conversationId("conv-fixed-1"));
+
+    assertThat(response.getConversationId()).isEqualTo("conv-fixed-1");
+    assertThat(response.getStore()).isFalse();
+  }
+
+  @Test
+  void createStoredInAConversation() {
+    Response response = createExpectingTheRecordedBody("19", new ResponseCreateRequest()
+        .agentId("support-agent").input("Stored inside the conversation").conversationId("conv-fixed-1")
+        .store(true));
+
+    assertThat(response.getStore()).isTrue();
+  }
+
+  @Test
+  void createStored() {
+    Response response = createExpectingTheRecordedBody("15",
+        new ResponseCreateRequest().agentId("support-agent").input("Remember this: blue").store(true));
+
+    assertThat(response.getId()).isEqualTo(STORED_ID);
+    assertThat(response.getConversationId()).isEqualTo("9e142493-becd-444b-af59-17d4286f922c");
+  }
+
+  @Test
+  void createContinuingAPreviousResponse() {
+    Response response = createExpectingTheRecordedBody("16", new ResponseCreateRequest()
         .agentId("support-agent")
         .input("What did I ask you to remember?")
-        .previousResponseId("msg_66802148-44c9-4a35-abda-3199740b8f96")
+        .previousResponseId(STORED_ID)
         .store(true));
-    assertThat(response.getPreviousResponseId()).isEqualTo("msg_66802148-44c9-4a35-abda-3199740b8f96");
-    assertThat(response.getConversationId()).isNotNull();
+
+    assertThat(response.getPreviousResponseId()).isEqualTo(STORED_ID);
   }
 
   @Test
-  void createWithModelConversationStoreAndProviderOptions() {
-    wm.stubFor(post(urlEqualTo("/api/v1/responses")).willReturn(recorded("07")));
+  void createContinuingAPreviousResponseWithoutAnAgent() {
+    Response response = createExpectingTheRecordedBody("17", new ResponseCreateRequest()
+        .input("Chained without agent_id")
+        .previousResponseId("msg_053684a7-83d3-4379-ba19-34cd419771f5")
+        .store(true));
+
+    assertThat(Responses.outputText(response)).isEqualTo("Echo: Chained without agent_id");
+  }
+
+  @Test
+  void createWithAModelOverride() {
+    wm.stubFor(post(urlEqualTo("/api/v1/responses")).willReturn(Capture.load("07").answer()));
+
+    client.responses().create(
+        new ResponseCreateRequest().agentId("support-agent").input("hi").model("openai/gpt-4o-mini"));
+
+    // Capture 79 is the real server's answer to this body (an error: no API key there).
+    assertThat(Wire.body(Wire.onlyRequest(wm))).isEqualTo(Capture.load("79").requestBody().get());
+  }
+
+  @Test
+  void createWithProviderOptionsKeepsTheirCamelCaseKeyAndIntegers() {
+    wm.stubFor(post(urlEqualTo("/api/v1/responses")).willReturn(Capture.load("07").answer()));
     Map<String, Object> openai = new LinkedHashMap<>();
-    openai.put("previousResponseId", "resp_123");
+    openai.put("reasoningEffort", "low");
     openai.put("maxRetries", 3);
+    openai.put("temperature", 0.5);
+
+    client.responses().create(new ResponseCreateRequest()
+        .agentId("support-agent").input("hi").providerOptions(Map.of("openai", openai)));
+
+    LoggedRequest sent = Wire.onlyRequest(wm);
+    wm.verify(postRequestedFor(urlEqualTo("/api/v1/responses")).withRequestBody(equalToJson(
+        "{\"agent_id\":\"support-agent\",\"input\":\"hi\","
+            + "\"providerOptions\":{\"openai\":{\"reasoningEffort\":\"low\",\"maxRetries\":3,\"temperature\":0.5}}}",
+        false, false)));
+    JsonObject sentOptions = Wire.body(sent).getAsJsonObject().getAsJsonObject("providerOptions")
+        .getAsJsonObject("openai");
+    assertThat(sentOptions.get("maxRetries").getAsNumber().toString()).isEqualTo("3");
+  }
+
+  @Test
+  void createWithEveryParameterAtOnce() {
+    wm.stubFor(post(urlEqualTo("/api/v1/responses")).willReturn(Capture.load("07").answer()));
 
     client.responses().create(new ResponseCreateRequest()
         .agentId("support-agent")
-        .model("openai/gpt-5")
-        .conversationId("conv-fixed-1")
-        .store(true)
+        .model("mock/echo-model")
         .input("hi")
-        .providerOptions(Map.of("openai", openai)));
+        .instructions("Be terse.")
+        .text(new TextConfig().format(new TextFormat().type("json_object")))
+        .conversationId("conv-fixed-1")
+        .previousResponseId(STORED_ID)
+        .store(false)
+        .providerOptions(Map.of("mock", Map.of("seed", 7))));
 
     wm.verify(postRequestedFor(urlEqualTo("/api/v1/responses")).withRequestBody(equalToJson(
-        "{\"agent_id\":\"support-agent\",\"model\":\"openai/gpt-5\",\"conversation_id\":\"conv-fixed-1\","
-            + "\"store\":true,\"input\":\"hi\","
-            + "\"providerOptions\":{\"openai\":{\"previousResponseId\":\"resp_123\",\"maxRetries\":3}}}")));
-    assertThat(wm.getAllServeEvents().get(0).getRequest().getBodyAsString()).contains("\"maxRetries\":3");
+        "{\"agent_id\":\"support-agent\",\"model\":\"mock/echo-model\",\"input\":\"hi\","
+            + "\"instructions\":\"Be terse.\",\"text\":{\"format\":{\"type\":\"json_object\"}},"
+            + "\"conversation_id\":\"conv-fixed-1\",\"previous_response_id\":\"" + STORED_ID + "\","
+            + "\"store\":false,\"providerOptions\":{\"mock\":{\"seed\":7}}}",
+        false, false)));
   }
 
   @Test
-  void createWithAToolCallReadsAllThreeItemKindsAndOnlyTheMessageIsText() {
-    Response response = createAndExpect("20", new ResponseCreateRequest()
-        .agentId("support-agent").input("What is the weather like today?").store(true));
+  void retrieveGetsAStoredResponseByIdWithoutABody() {
+    wm.stubFor(get(urlEqualTo("/api/v1/responses/" + STORED_ID)).willReturn(Capture.load("31").answer()));
 
-    assertThat(response.getOutput()).extracting(OutputItem::getType)
-        .containsExactly("function_call", "function_call_output", "message");
-    assertThat(response.getOutput().get(0).getCallId()).isEqualTo(response.getOutput().get(0).getId());
-    assertThat(response.getOutput().get(1).getStatus()).isNull();
-    assertThat(Responses.outputText(response)).isEqualTo("The weather in Paris is sunny and 18 degrees C.");
-  }
+    Response response = client.responses().retrieve(STORED_ID);
 
-  @Test
-  void retrieveGetsAStoredResponse() {
-    String id = "msg_66802148-44c9-4a35-abda-3199740b8f96";
-    wm.stubFor(get(urlEqualTo("/api/v1/responses/" + id)).willReturn(recorded("31")));
-
-    Response response = client.responses().retrieve(id);
-
-    assertThat(response.getId()).isEqualTo(id);
-    assertThat(response.getStore()).isTrue();
+    LoggedRequest sent = Wire.onlyRequest(wm);
+    assertThat(sent.getMethod().getName()).isEqualTo("GET");
+    assertThat(sent.getUrl()).isEqualTo("/api/v1/responses/" + STORED_ID);
+    assertThat(sent.getBodyAsString()).isEmpty();
+    assertThat(sent.containsHeader("Content-Type")).isFalse();
+    assertThat(response.getId()).isEqualTo(STORED_ID);
     assertThat(Responses.outputText(response)).isEqualTo("Echo: Remember this: blue");
-    wm.verify(getRequestedFor(urlEqualTo("/api/v1/responses/" + id)));
   }
 
   @Test
-  void deleteDeletesAStoredResponse() {
-    String id = "msg_66802148-44c9-4a35-abda-3199740b8f96";
-    wm.stubFor(delete(urlEqualTo("/api/v1/responses/" + id)).willReturn(recorded("35")));
+  void deleteDeletesAStoredResponseByIdWithoutABody() {
+    wm.stubFor(delete(urlEqualTo("/api/v1/responses/" + STORED_ID)).willReturn(Capture.load("35").answer()));
 
-    ResponseDeleted deleted = client.responses().delete(id);
+    ResponseDeleted deleted = client.responses().delete(STORED_ID);
 
-    assertThat(deleted.getId()).isEqualTo(id);
+    LoggedRequest sent = Wire.onlyRequest(wm);
+    assertThat(sent.getMethod().getName()).isEqualTo("DELETE");
+    assertThat(sent.getUrl()).isEqualTo("/api/v1/responses/" + STORED_ID);
+    assertThat(sent.getBodyAsString()).isEmpty();
+    assertThat(deleted.getId()).isEqualTo(STORED_ID);
     assertThat(deleted.getObject()).isEqualTo("response");
     assertThat(deleted.getDeleted()).isTrue();
-    wm.verify(1, deleteRequestedFor(urlEqualTo("/api/v1/responses/" + id)));
-  }
-
-  @Test
-  void unknownFieldsItemTypesPartTypesAndEnumValuesDoNotBreakReading() {
-    wm.stubFor(get(urlEqualTo("/api/v1/responses/r1")).willReturn(okJson(
-        "{\"id\":\"r1\",\"object\":\"response\",\"created_at\":1,\"model\":\"m\",\"status\":\"queued\","
-            + "\"brand_new_field\":{\"nested\":[1,2]},"
-            + "\"output\":["
-            + "{\"id\":\"rs_1\",\"type\":\"reasoning\",\"summary\":[{\"type\":\"summary_text\",\"text\":\"think\"}]},"
-            + "{\"id\":\"m1\",\"type\":\"message\",\"role\":\"critic\",\"status\":\"paused\",\"content\":["
-            + "{\"type\":\"refusal\",\"refusal\":\"no\"},"
-            + "{\"type\":\"output_text\",\"text\":\"A\",\"annotations\":[{\"type\":\"url_citation\"}]}]},"
-            + "{\"id\":\"m2\",\"type\":\"message\",\"role\":\"assistant\",\"content\":["
-            + "{\"type\":\"output_text\",\"text\":\"B\"},{\"type\":\"output_text\",\"text\":\"C\"}]}]}")));
-
-    Response response = client.responses().retrieve("r1");
-
-    assertThat(response.getStatus()).isEqualTo(ResponseStatus.UNKNOWN_DEFAULT_OPEN_API);
-    assertThat(response.getOutput()).extracting(OutputItem::getType)
-        .containsExactly("reasoning", "message", "message");
-    assertThat(response.getOutput().get(1).getRole()).isEqualTo(MessageRole.UNKNOWN_DEFAULT_OPEN_API);
-    assertThat(response.getOutput().get(1).getStatus()).isEqualTo(ItemStatus.UNKNOWN_DEFAULT_OPEN_API);
-    assertThat(response.getOutput().get(1).getContent().get(0).getType()).isEqualTo("refusal");
-    // Only assistant messages count, every output_text part in order.
-    assertThat(Responses.outputText(response)).isEqualTo("BC");
   }
 }

@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -84,8 +85,7 @@ public final class JsJson {
     if (value == 0) {
       return "0"; // also -0, as in JavaScript
     }
-    // Double.toString gives the shortest digits that round-trip; only the notation differs from JavaScript.
-    BigDecimal decimal = new BigDecimal(Double.toString(value)).stripTrailingZeros();
+    BigDecimal decimal = shortestRoundTrip(value).stripTrailingZeros();
     BigDecimal magnitude = decimal.abs();
     if (magnitude.compareTo(PLAIN_MIN) >= 0 && magnitude.compareTo(PLAIN_MAX) < 0) {
       return decimal.toPlainString();
@@ -101,6 +101,20 @@ public final class JsJson {
       text.append('.').append(digits, 1, digits.length());
     }
     return text.append('e').append(exponent >= 0 ? "+" : "-").append(Math.abs(exponent)).toString();
+  }
+
+  /**
+   * The fewest significant digits that read back as the same double, as JavaScript picks them. (Double.toString
+   * is not always the shortest before JDK 19, e.g. 2e23, and never for the smallest subnormals.)
+   */
+  private static BigDecimal shortestRoundTrip(double value) {
+    for (int digits = 1; digits < 17; digits++) {
+      String candidate = String.format(Locale.ROOT, "%." + (digits - 1) + "e", value);
+      if (Double.parseDouble(candidate) == value) {
+        return new BigDecimal(candidate);
+      }
+    }
+    return new BigDecimal(String.format(Locale.ROOT, "%.16e", value));
   }
 
   private static void writeString(String value, StringBuilder out) {

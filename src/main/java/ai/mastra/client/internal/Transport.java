@@ -234,7 +234,12 @@ public final class Transport {
       return new Outcome<>(null, failure, null);
     }
     if (response.isSuccessful()) {
-      return new Outcome<>(response.body(), null, null); // never null: the converter refuses empty bodies
+      if (response.body() == null) {
+        // Retrofit skips the converter for 204 and 205: no model can come of them.
+        return new Outcome<>(null, new MastraInvalidResponseException(
+            what + ": HTTP " + response.code() + " has no body, expected a JSON model", "", null), null);
+      }
+      return new Outcome<>(response.body(), null, null);
     }
     if (retryPolicy.retries(method, attempt) && retryPolicy.retriesStatus(response.code())) {
       closeQuietly(response.errorBody());
