@@ -10,7 +10,7 @@ if ! command -v npm >/dev/null 2>&1; then
 fi
 cd "$here"
 if [ ! -x node_modules/.bin/redocly ] || ! cmp -s package-lock.json node_modules/.package-lock.json.installed 2>/dev/null; then
-  npm ci --no-audit --no-fund --loglevel=error
+  npm ci --no-audit --no-fund --loglevel=error --prefer-offline --fetch-timeout=120000
   cp package-lock.json node_modules/.package-lock.json.installed
 fi
 cd "$top"

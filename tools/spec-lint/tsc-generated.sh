@@ -6,7 +6,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 dir="$1"
 cd "$here"
 if [ ! -x node_modules/.bin/tsc ] || ! cmp -s package-lock.json node_modules/.package-lock.json.installed 2>/dev/null; then
-  npm ci --no-audit --no-fund --loglevel=error
+  npm ci --no-audit --no-fund --loglevel=error --prefer-offline --fetch-timeout=120000
   cp package-lock.json node_modules/.package-lock.json.installed
 fi
 "$here/node_modules/.bin/tsc" --version

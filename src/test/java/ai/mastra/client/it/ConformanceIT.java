@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.mastra.client.BadRequestException;
 import ai.mastra.client.ConversationItemsPage;
+import ai.mastra.client.ItemListParams;
 import ai.mastra.client.MastraClient;
 import ai.mastra.client.NotFoundException;
 import ai.mastra.client.RequestContext;
@@ -20,6 +21,7 @@ import ai.mastra.client.model.ConversationCreateRequest;
 import ai.mastra.client.model.ConversationItem;
 import ai.mastra.client.model.InputContentPart;
 import ai.mastra.client.model.InputMessage;
+import ai.mastra.client.model.ListOrder;
 import ai.mastra.client.model.MessageRole;
 import ai.mastra.client.model.OutputItem;
 import ai.mastra.client.model.Response;
@@ -182,14 +184,19 @@ class ConformanceIT {
     String whole = Responses.outputText(client.responses().create(
         new ResponseCreateRequest().agentId(AGENT).input("Stream this reply please")));
 
+    int eventsBefore = validation.streamEvents();
+    int deltasSeen;
     try (ResponseStream stream = client.responses().stream(
         new ResponseCreateRequest().agentId(AGENT).input("Stream this reply please"))) {
       List<String> deltas = new ArrayList<>();
       stream.textDeltas().forEach(deltas::add);
       assertThat(deltas).hasSizeGreaterThan(1);
       assertThat(String.join("", deltas)).isEqualTo(whole);
+      deltasSeen = deltas.size();
       assertThat(stream.requireCompleted().getStatus()).isEqualTo(ResponseStatus.COMPLETED);
     }
+    assertThat(validation.streamEvents()).as("stream events checked against the spec")
+        .isGreaterThanOrEqualTo(eventsBefore + deltasSeen + 8);
   }
 
   @Test
@@ -239,15 +246,55 @@ class ConformanceIT {
       assertThat(stream.outputText()).endsWith("[requestContext: {\"tenant\":\"acme\",\"tier\":2}]");
     }
 
-    // Creating a conversation runs no agent: the server accepts the body context (validated against the spec).
+    // Creating a conversation runs no model: the agent's memory, resolved with the context, records it in the
+    // new thread's metadata (a hook of the test server), next to the caller's own metadata.
     String id = unique("conv-ctx");
-    assertThat(client.conversations().create(new ConversationCreateRequest().agentId(AGENT).conversationId(id), options)
-        .getId()).isEqualTo(id);
-    assertThat(client.conversations().retrieve(id, options).getId()).isEqualTo(id);
+    Conversation created = client.conversations().create(
+        new ConversationCreateRequest().agentId(AGENT).conversationId(id).metadata(Map.of("ticket", "T-2")), options);
+    assertThat(created.getThread().getMetadata())
+        .containsEntry("ticket", "T-2")
+        .containsEntry("requestContext", Map.of("tenant", "acme", "tier", 2L));
+    assertThat(client.conversations().create(new ConversationCreateRequest().agentId(AGENT)
+        .conversationId(unique("conv-no-ctx"))).getThread().getMetadata()).isNull();
+    assertThat(client.conversations().retrieve(id, options).getThread().getMetadata())
+        .isEqualTo(created.getThread().getMetadata());
     Response inConversation = client.responses().create(
         new ResponseCreateRequest().agentId(AGENT).conversationId(id).input("in the thread"), options);
     assertThat(Responses.outputText(inConversation)).contains("\"tenant\":\"acme\"");
     client.conversations().delete(id, options);
+  }
+
+  @Test
+  void missingInputIsRefusedBeforeSendingAndBadInputIsABadRequest() {
+    int before = validation.exchanges();
+    assertThatThrownBy(() -> client.responses().create(new ResponseCreateRequest().agentId(AGENT)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("request.input");
+    assertThat(validation.exchanges()).as("requests sent").isEqualTo(before);
+
+    // Mastra's own answer to input it cannot take (its 400 for a missing input is the same, field `input`).
+    assertThatThrownBy(() -> client.responses().create(new ResponseCreateRequest().agentId(AGENT).input(List.of(
+        new InputMessage().role(MessageRole.USER)
+            .content(List.of(new InputContentPart().type("input_image").text("a picture")))))))
+        .isInstanceOfSatisfying(BadRequestException.class, e -> {
+          assertThat(e.statusCode()).isEqualTo(400);
+          assertThat(e.issues()).extracting(issue -> issue.getField()).containsExactly("input");
+        });
+  }
+
+  @Test
+  void itemListParametersMatchTheSpecAndMastraIgnoresThem() {
+    Response first = client.responses().create(new ResponseCreateRequest()
+        .agentId(AGENT).input("one").store(true));
+    client.responses().create(new ResponseCreateRequest().previousResponseId(first.getId()).input("two").store(true));
+
+    ConversationItemsPage all = client.conversations().items().list(first.getConversationId());
+    ConversationItemsPage asked = client.conversations().items().list(first.getConversationId(),
+        ItemListParams.builder().limit(1).order(ListOrder.DESC).after(all.data().get(0).getId()).build());
+
+    assertThat(asked.data()).extracting(ConversationItem::getId)
+        .containsExactlyElementsOf(all.data().stream().map(ConversationItem::getId).collect(Collectors.toList()))
+        .hasSize(4);
+    assertThat(asked.hasMore()).isFalse();
   }
 
   @Test
@@ -279,6 +326,29 @@ class ConformanceIT {
     assertThatThrownBy(() -> client.responses().stream(new ResponseCreateRequest().agentId("no-such-agent").input("x")))
         .isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> client.async().responses().retrieve("msg_does-not-exist").get(60, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class).cause().isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void theAsyncFormDoesTheWholeRoundTrip() throws Exception {
+    String id = unique("conv-async");
+    Conversation created = client.async().conversations()
+        .create(new ConversationCreateRequest().agentId(AGENT).conversationId(id)).get(60, TimeUnit.SECONDS);
+    assertThat(created.getId()).isEqualTo(id);
+    assertThat(client.async().conversations().retrieve(id).get(60, TimeUnit.SECONDS).getId()).isEqualTo(id);
+
+    Response response = client.async().responses().create(new ResponseCreateRequest()
+        .agentId(AGENT).conversationId(id).input("async hello").store(true)).get(60, TimeUnit.SECONDS);
+    List<String> texts = new ArrayList<>();
+    client.async().conversations().items().forEach(id, item -> texts.add(item.getRole() + ":" + item.getType()))
+        .get(60, TimeUnit.SECONDS);
+    assertThat(texts).containsExactly("user:message", "assistant:message");
+    assertThat(client.async().conversations().items().list(id).get(60, TimeUnit.SECONDS).lastId())
+        .contains(response.getId());
+
+    assertThat(client.async().responses().delete(response.getId()).get(60, TimeUnit.SECONDS).getDeleted()).isTrue();
+    assertThat(client.async().conversations().delete(id).get(60, TimeUnit.SECONDS).getDeleted()).isTrue();
+    assertThatThrownBy(() -> client.async().conversations().retrieve(id).get(60, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class).cause().isInstanceOf(NotFoundException.class);
   }
 

@@ -4,12 +4,15 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -47,6 +50,10 @@ public final class MastraServer implements BeforeAllCallback {
       this.baseUrl = baseUrl;
       this.skipReason = skipReason;
       this.process = process;
+      if (process != null) {
+        // a safety net for a test JVM that ends without closing the store (e.g. killed by a fork timeout)
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "mastra-server-stop"));
+      }
     }
 
     static Running start() {
@@ -57,55 +64,84 @@ public final class MastraServer implements BeforeAllCallback {
         return skipped("the Mastra server's npm packages are not installed in " + dir
             + " (npm missing? run src/test/mastra-server/install.sh)");
       }
-      int port;
-      try (ServerSocket socket = new ServerSocket(0)) {
-        port = socket.getLocalPort();
-      } catch (IOException e) {
-        return skipped("no free port: " + e);
+      // The free port is found by binding and releasing it, so another process can take it in between:
+      // then the server exits with EADDRINUSE and another port is tried.
+      IllegalStateException failure = null;
+      for (int attempt = 0; attempt < 3; attempt++) {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+          port = socket.getLocalPort();
+        } catch (IOException e) {
+          return skipped("no free loopback port: " + e);
+        }
+        Process process;
+        try {
+          process = startProcess(dir, node, port);
+        } catch (IOException e) {
+          return skipped("cannot start node (" + node + "): " + e.getMessage());
+        }
+        try {
+          String output = awaitListening(process);
+          if (output == null) {
+            return new Running("http://127.0.0.1:" + port, null, process);
+          }
+          failure = new IllegalStateException("the Mastra server did not start; its output:\n" + output);
+          if (!output.contains("EADDRINUSE")) {
+            throw failure;
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          process.destroyForcibly();
+          throw new IllegalStateException("interrupted while starting the Mastra server", e);
+        }
       }
+      throw failure;
+    }
+
+    private static Process startProcess(File dir, String node, int port) throws IOException {
       ProcessBuilder builder = new ProcessBuilder(node, "server.mjs").directory(dir).redirectErrorStream(true);
       builder.environment().put("PORT", Integer.toString(port));
       builder.environment().put("MASTRA_TELEMETRY_DISABLED", "1");
       builder.environment().put("NODE_ENV", "production");
-      Process process;
-      try {
-        process = builder.start();
-      } catch (IOException e) {
-        return skipped("cannot start node (" + node + "): " + e.getMessage());
-      }
-      CountDownLatch listening = new CountDownLatch(1);
-      List<String> output = new ArrayList<>();
+      return builder.start();
+    }
+
+    /**
+     * Waits for the "listening" line. Returns null once the server listens, else (it exited or timed out, and
+     * is then stopped) what it printed.
+     */
+    private static String awaitListening(Process process) throws InterruptedException {
+      CountDownLatch done = new CountDownLatch(1);
+      AtomicBoolean listening = new AtomicBoolean();
+      List<String> output = Collections.synchronizedList(new ArrayList<>());
       Thread reader = new Thread(() -> {
         try (BufferedReader lines = new BufferedReader(
             new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
           for (String line; (line = lines.readLine()) != null; ) {
-            synchronized (output) {
-              output.add(line);
-            }
+            output.add(line);
             if (line.contains("mastra-server listening on")) {
-              listening.countDown();
+              listening.set(true);
+              done.countDown();
             }
           }
         } catch (IOException e) {
-          // the process ended
+          // the process ended; what it printed is kept
+        } finally {
+          done.countDown(); // an exit before listening ends the wait at once
         }
       }, "mastra-server-output");
       reader.setDaemon(true);
       reader.start();
-      try {
-        if (!listening.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-          synchronized (output) {
-            throw new IllegalStateException("the Mastra server did not start in " + START_TIMEOUT_SECONDS
-                + " s; its output:\n" + String.join("\n", output));
-          }
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        process.destroyForcibly();
-        throw new IllegalStateException("interrupted while starting the Mastra server", e);
+      boolean ended = done.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      if (ended && listening.get()) {
+        return null;
       }
-      return new Running("http://127.0.0.1:" + port, null, process);
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      reader.join(TimeUnit.SECONDS.toMillis(5));
+      synchronized (output) {
+        return (ended ? "" : "(no \"listening\" line in " + START_TIMEOUT_SECONDS + " s)\n")
+            + String.join("\n", output);
+      }
     }
 
     private static Running skipped(String reason) {
@@ -115,13 +151,20 @@ public final class MastraServer implements BeforeAllCallback {
     }
 
     @Override
-    public void close() throws InterruptedException {
-      if (process != null) {
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
+    public void close() {
+      if (process == null) {
+        return;
+      }
+      process.descendants().forEach(ProcessHandle::destroy);
+      process.destroy();
+      try {
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
+          process.descendants().forEach(ProcessHandle::destroyForcibly);
           process.destroyForcibly();
         }
+      } catch (InterruptedException e) {
+        process.destroyForcibly();
+        Thread.currentThread().interrupt();
       }
     }
   }
