@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.request;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -13,7 +12,6 @@ import ai.mastra.client.internal.Json;
 import ai.mastra.client.testing.Capture;
 import ai.mastra.client.testing.CaptureCalls;
 import ai.mastra.client.testing.Wire;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -25,10 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -37,25 +32,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (same method, path, query and JSON body), reads every recorded success answer without losing a field, and
  * turns every recorded error answer into the exception for its status with the server's message.
  */
-class CaptureReplayContractTest {
+class CaptureReplayContractTest extends WireMockClientTest {
 
   /** Requests the real server refused as invalid; the SDK refuses them before sending. */
   private static final Set<String> REFUSED_BY_THE_SDK = Set.of("56", "57", "58", "59", "71", "76");
 
-  @RegisterExtension
-  static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-  private MastraClient client;
-
-  @BeforeEach
-  void setUp() {
-    client = MastraClient.builder().baseUrl(wm.baseUrl()).maxRetries(0).build();
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
 
   /** Captures whose request the SDK sends. */
   static Stream<Capture> sendable() {

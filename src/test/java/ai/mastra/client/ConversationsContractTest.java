@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.mastra.client.model.Conversation;
@@ -17,17 +16,13 @@ import ai.mastra.client.model.ListOrder;
 import ai.mastra.client.testing.Capture;
 import ai.mastra.client.testing.Wire;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonObject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -35,22 +30,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Every Conversations operation with every parameter, against WireMock answering what the real server
  * answered (the captures): the exact request on the wire, and the answer read back.
  */
-class ConversationsContractTest {
+class ConversationsContractTest extends WireMockClientTest {
 
-  @RegisterExtension
-  static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-  private MastraClient client;
-
-  @BeforeEach
-  void setUp() {
-    client = MastraClient.builder().baseUrl(wm.baseUrl()).maxRetries(0).build();
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
 
   /** The recorded answer of a capture, e.g. {@code "04"}, as a WireMock response. */
   static ResponseDefinitionBuilder recorded(String capture) {

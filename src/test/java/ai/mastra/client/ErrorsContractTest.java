@@ -3,7 +3,6 @@ package ai.mastra.client;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -14,16 +13,12 @@ import ai.mastra.client.model.ErrorIssue;
 import ai.mastra.client.model.ResponseCreateRequest;
 import ai.mastra.client.testing.Capture;
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,22 +30,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * message and issues; a success answer that cannot be read and a failed connection have their own
  * exceptions. Retries are off here (see {@link RetryContractTest}).
  */
-class ErrorsContractTest {
+class ErrorsContractTest extends WireMockClientTest {
 
-  @RegisterExtension
-  static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-  private MastraClient client;
-
-  @BeforeEach
-  void setUp() {
-    client = MastraClient.builder().baseUrl(wm.baseUrl()).maxRetries(0).build();
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
 
   private static ResponseCreateRequest aTurn() {
     return new ResponseCreateRequest().agentId("support-agent").input("hi");

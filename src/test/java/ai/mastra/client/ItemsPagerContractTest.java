@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +13,6 @@ import ai.mastra.client.model.ConversationItem;
 import ai.mastra.client.model.ListOrder;
 import ai.mastra.client.testing.Capture;
 import ai.mastra.client.testing.Wire;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.util.ArrayList;
@@ -22,32 +20,16 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The items page and its auto-pager: one request on Mastra's single-page answers, lazy page after page on a
  * server that pages, and never a loop on a server whose cursor does not move.
  */
-class ItemsPagerContractTest {
+class ItemsPagerContractTest extends WireMockClientTest {
+
   private static final String PATH = "/api/v1/conversations/c1/items";
 
-  @RegisterExtension
-  static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-  private MastraClient client;
-
-  @BeforeEach
-  void setUp() {
-    client = MastraClient.builder().baseUrl(wm.baseUrl()).maxRetries(0).build();
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
 
   /** An items page in Mastra's shape, of user messages with these ids. */
   private static String page(boolean hasMore, String lastId, String... ids) {

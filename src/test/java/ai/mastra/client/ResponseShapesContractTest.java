@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.mastra.client.model.ContentPart;
@@ -20,35 +19,17 @@ import ai.mastra.client.model.ResponseDeleted;
 import ai.mastra.client.model.ResponseStatus;
 import ai.mastra.client.model.TextFormat;
 import ai.mastra.client.testing.Capture;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every shape of answer the real server gives is read into the right fields, and answers from a newer or
  * different server (unknown fields, item types, part types, enum values) are read without failing.
  */
-class ResponseShapesContractTest {
+class ResponseShapesContractTest extends WireMockClientTest {
 
-  @RegisterExtension
-  static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-  private MastraClient client;
-
-  @BeforeEach
-  void setUp() {
-    client = MastraClient.builder().baseUrl(wm.baseUrl()).maxRetries(0).build();
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
 
   private void answer(String capture) {
     wm.stubFor(any(anyUrl()).willReturn(Capture.load(capture).answer()));

@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.mastra.client.model.InputContentPart;
@@ -20,38 +19,21 @@ import ai.mastra.client.model.TextConfig;
 import ai.mastra.client.model.TextFormat;
 import ai.mastra.client.testing.Capture;
 import ai.mastra.client.testing.Wire;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every Responses operation with every parameter, against WireMock answering what the real server answered:
  * each create request must be, member for member, the body recorded from the real exchange.
  */
-class ResponsesContractTest {
+class ResponsesContractTest extends WireMockClientTest {
+
   private static final String STORED_ID = "msg_66802148-44c9-4a35-abda-3199740b8f96";
 
-  @RegisterExtension
-  static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-  private MastraClient client;
-
-  @BeforeEach
-  void setUp() {
-    client = MastraClient.builder().baseUrl(wm.baseUrl()).maxRetries(0).build();
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
 
   /** Creates through the SDK and checks the one POST carried exactly the capture's recorded body. */
   private Response createExpectingTheRecordedBody(String capture, ResponseCreateRequest request) {
