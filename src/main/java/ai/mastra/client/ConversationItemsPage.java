@@ -3,7 +3,9 @@ package ai.mastra.client;
 import ai.mastra.client.model.ConversationItem;
 import ai.mastra.client.model.ConversationItemList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.Set;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -134,7 +136,7 @@ public final class ConversationItemsPage {
             fetch.cancel(true);
           }
         });
-    continueFrom(this, action, done, inFlight);
+    continueFrom(this, action, done, inFlight, new HashSet<>());
     return done;
   }
 
@@ -142,7 +144,8 @@ public final class ConversationItemsPage {
       ConversationItemsPage page,
       Consumer<? super ConversationItem> action,
       CompletableFuture<Void> done,
-      AtomicReference<CompletableFuture<ConversationItemsPage>> inFlight) {
+      AtomicReference<CompletableFuture<ConversationItemsPage>> inFlight,
+      Set<String> cursors) {
     try {
       if (done.isDone()) {
         return; // cancelled by the caller
@@ -152,6 +155,7 @@ public final class ConversationItemsPage {
         done.complete(null);
         return;
       }
+      checkNewCursor(page, cursors);
       CompletableFuture<ConversationItemsPage> next = page.nextPageAsync();
       inFlight.set(next);
       if (done.isDone()) {
@@ -164,7 +168,7 @@ public final class ConversationItemsPage {
             } else {
               try {
                 checkCursorMoved(page, nextPage);
-                continueFrom(nextPage, action, done, inFlight);
+                continueFrom(nextPage, action, done, inFlight, cursors);
               } catch (RuntimeException e) {
                 done.completeExceptionally(e);
               }
@@ -190,6 +194,20 @@ public final class ConversationItemsPage {
   }
 
   /**
+   * A server whose cursors come round again (A, B, A, ... with {@code has_more}) would make a pager loop for
+   * ever: every cursor may be asked for once. {@code cursors} holds the ids only, never the pages.
+   */
+  private static void checkNewCursor(ConversationItemsPage page, Set<String> cursors) {
+    String cursor = page.list.getLastId();
+    if (!cursors.add(cursor)) {
+      throw new MastraInvalidResponseException(
+          "the server answered has_more=true with last_id " + cursor + ", a cursor already followed: its pages "
+              + "go round in a cycle; stopping instead of looping or repeating items",
+          "", null);
+    }
+  }
+
+  /**
    * Returns every item of this page and the pages after it. Each page is fetched lazily, one request per
    * page, when iteration reaches it; each iteration starts again from this page.
    */
@@ -210,6 +228,7 @@ public final class ConversationItemsPage {
   private static final class PagingIterator implements Iterator<ConversationItem> {
     private ConversationItemsPage page;
     private Iterator<ConversationItem> items;
+    private final Set<String> cursors = new HashSet<>();
 
     PagingIterator(ConversationItemsPage first) {
       this.page = first;
@@ -222,6 +241,7 @@ public final class ConversationItemsPage {
         if (!page.hasNextPage()) {
           return false;
         }
+        checkNewCursor(page, cursors);
         ConversationItemsPage next = page.nextPage();
         checkCursorMoved(page, next);
         page = next;

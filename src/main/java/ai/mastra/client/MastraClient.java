@@ -1,15 +1,22 @@
 package ai.mastra.client;
 
+import ai.mastra.client.internal.ConnectionSafety;
 import ai.mastra.client.internal.HeadersInterceptor;
+import ai.mastra.client.internal.Limits;
 import ai.mastra.client.internal.RetryPolicy;
+import ai.mastra.client.internal.SameOriginRedirects;
 import ai.mastra.client.internal.Transport;
 import java.io.Closeable;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -40,6 +47,7 @@ public final class MastraClient implements Closeable {
   static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMinutes(5);
   static final int DEFAULT_MAX_RETRIES = 2;
+  static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
 
   private final Builder settings;
   private final Transport transport;
@@ -49,22 +57,36 @@ public final class MastraClient implements Closeable {
   private final MastraClientAsync async;
 
   private MastraClient(Builder builder) {
+    if (builder.httpClient != null && builder.maxConcurrentRequests != null) {
+      throw new IllegalArgumentException(
+          "maxConcurrentRequests applies to the HTTP client the SDK creates; with httpClient(...) set the "
+              + "limits on that client's Dispatcher instead");
+    }
     this.settings = builder.copy();
     this.ownsHttpClient = builder.httpClient == null;
-    OkHttpClient.Builder http =
-        builder.httpClient == null ? new OkHttpClient.Builder() : builder.httpClient.newBuilder();
+    OkHttpClient.Builder http;
+    ConnectionPool pool;
+    if (ownsHttpClient) {
+      pool = new ConnectionPool();
+      http = new OkHttpClient.Builder().connectionPool(pool).dispatcher(dispatcher(builder));
+    } else {
+      pool = builder.httpClient.connectionPool();
+      http = builder.httpClient.newBuilder();
+    }
     if (builder.connectTimeout != null || ownsHttpClient) {
       Duration connect = builder.connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : builder.connectTimeout;
-      http.connectTimeout(connect.toMillis(), TimeUnit.MILLISECONDS);
+      http.connectTimeout(millisAtLeastOne(connect), TimeUnit.MILLISECONDS);
     }
     if (builder.readTimeout != null || ownsHttpClient) {
       Duration read = builder.readTimeout == null ? DEFAULT_READ_TIMEOUT : builder.readTimeout;
-      http.readTimeout(read.toMillis(), TimeUnit.MILLISECONDS);
+      http.readTimeout(millisAtLeastOne(read), TimeUnit.MILLISECONDS);
     }
-    // OkHttp would silently repeat a request answered 408 or cut on a stale connection, POST included, which
-    // could run an agent twice; the SDK's own retry policy decides instead.
-    http.retryOnConnectionFailure(false);
-        Map<String, String> headers = new LinkedHashMap<>();
+    Limits limits = new Limits(builder.maxResponseSize);
+    http.addInterceptor(limits);
+    // See ConnectionSafety and SameOriginRedirects for why OkHttp's own repeats and redirects are off.
+    ConnectionSafety.install(http, pool);
+    http.followRedirects(false).followSslRedirects(false).addInterceptor(new SameOriginRedirects());
+    Map<String, String> headers = new LinkedHashMap<>();
     headers.put("User-Agent", "mastra-client-java/" + VERSION);
     if (builder.bearerToken != null) {
       headers.put("Authorization", "Bearer " + builder.bearerToken);
@@ -75,10 +97,38 @@ public final class MastraClient implements Closeable {
         new Transport(
             apiUrl(builder),
             http.build(),
-            new RetryPolicy(builder.maxRetries, builder.retryInitialDelay, builder.retryMaxDelay));
+            new RetryPolicy(builder.maxRetries, builder.retryInitialDelay, builder.retryMaxDelay),
+            limits);
     this.conversations = new Conversations(transport);
     this.responses = new Responses(transport);
     this.async = new MastraClientAsync(conversations, responses);
+  }
+
+  /** OkHttp's default dispatcher runs 5 calls per host, too few for long agent streams; its threads are daemons. */
+  private static Dispatcher dispatcher(Builder builder) {
+    ThreadPoolExecutor executor =
+        new ThreadPoolExecutor(
+            0,
+            Integer.MAX_VALUE,
+            60,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            task -> {
+              Thread thread = new Thread(task, "mastra-client-dispatcher");
+              thread.setDaemon(true);
+              return thread;
+            });
+    Dispatcher dispatcher = new Dispatcher(executor);
+    int max = builder.maxConcurrentRequests == null ? DEFAULT_MAX_CONCURRENT_REQUESTS : builder.maxConcurrentRequests;
+    dispatcher.setMaxRequests(max);
+    dispatcher.setMaxRequestsPerHost(max);
+    return dispatcher;
+  }
+
+  /** OkHttp takes whole milliseconds, and reads 0 as "no timeout": a sub-millisecond timeout becomes 1 ms. */
+  static long millisAtLeastOne(Duration duration) {
+    long millis = duration.toMillis();
+    return duration.minusMillis(millis).isZero() ? Math.max(1, millis) : millis + 1;
   }
 
   /** Returns a builder with the defaults (base URL from {@code MASTRA_BASE_URL}, else localhost:4111). */
@@ -163,6 +213,8 @@ public final class MastraClient implements Closeable {
     private int maxRetries = DEFAULT_MAX_RETRIES;
     private Duration retryInitialDelay = Duration.ofMillis(100);
     private Duration retryMaxDelay = Duration.ofSeconds(1);
+    private Integer maxConcurrentRequests;
+    private long maxResponseSize = Limits.DEFAULT_MAX_RESPONSE_SIZE;
 
     Builder(UnaryOperator<String> env) {
       String fromEnv = env.apply("MASTRA_BASE_URL");
@@ -181,6 +233,8 @@ public final class MastraClient implements Closeable {
       copy.maxRetries = maxRetries;
       copy.retryInitialDelay = retryInitialDelay;
       copy.retryMaxDelay = retryMaxDelay;
+      copy.maxConcurrentRequests = maxConcurrentRequests;
+      copy.maxResponseSize = maxResponseSize;
       return copy;
     }
 
@@ -220,7 +274,8 @@ public final class MastraClient implements Closeable {
      * @param name the header name
      * @param value the value
      * @return this builder
-     * @throws IllegalArgumentException if the name is blank or the value null
+     * @throws IllegalArgumentException if the name is blank or not an HTTP token, or the value is null or has
+     *     CR, LF, NUL, another control character or non-ASCII (the message names the header, never the value)
      */
     public Builder header(String name, String value) {
       Checks.header(name, value);
@@ -245,10 +300,11 @@ public final class MastraClient implements Closeable {
      *
      * @param token the token, not blank
      * @return this builder
-     * @throws IllegalArgumentException if {@code token} is null or blank
+     * @throws IllegalArgumentException if {@code token} is null or blank, or has a character other than
+     *     visible ASCII (a trailing newline, say); the message never shows the token
      */
     public Builder bearerToken(String token) {
-      this.bearerToken = Checks.notBlank(token, "bearerToken");
+      this.bearerToken = Checks.bearerToken(token);
       return this;
     }
 
@@ -268,31 +324,36 @@ public final class MastraClient implements Closeable {
     /**
      * Sets the connect timeout. Default 10 s (or the given OkHttp client's).
      *
-     * @param timeout a positive duration
+     * @param timeout a positive duration, at most 24 hours
      * @return this builder
-     * @throws IllegalArgumentException if {@code timeout} is not positive
+     * @throws IllegalArgumentException if {@code timeout} is not positive, or longer than 24 hours
      */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = Checks.positive(timeout, "connectTimeout");
+      this.connectTimeout = Checks.timeout(timeout, "connectTimeout");
       return this;
     }
 
     /**
      * Sets the read timeout: the longest wait for the next bytes of an answer. Default 5 min (or the given
-     * OkHttp client's), since an agent may think for a while before it answers.
+     * OkHttp client's), since an agent may think for a while before it answers. It is also the default idle
+     * timeout of a stream: the longest silence between two events (see {@link Responses#stream}).
      *
-     * @param timeout a positive duration
+     * @param timeout a positive duration, at most 24 hours
      * @return this builder
-     * @throws IllegalArgumentException if {@code timeout} is not positive
+     * @throws IllegalArgumentException if {@code timeout} is not positive, or longer than 24 hours
      */
     public Builder readTimeout(Duration timeout) {
-      this.readTimeout = Checks.positive(timeout, "readTimeout");
+      this.readTimeout = Checks.timeout(timeout, "readTimeout");
       return this;
     }
 
     /**
-     * Sets how often a failed GET or DELETE is repeated (on an I/O failure, 408, 429, 500, 502, 503, 504),
-     * with backoff from 100 ms doubling to 1 s. Default 2. POST is never retried.
+     * Sets how often a failed GET or DELETE is repeated (on an I/O failure, 408, 429, 500, 502, 503, 504).
+     * The wait is the server's {@code Retry-After} (or {@code retry-after-ms}) up to 60 s; a server asking
+     * for longer gets no retry (the error is thrown at once). Without one it is a backoff from 100 ms
+     * doubling to 1 s, less up to 25% of random jitter. A per-call timeout covers the retries and waits.
+     * Default 2. POST is never retried (a request that could not have reached the server, on a connection the
+     * server had closed, is sent again: see the README).
      *
      * @param maxRetries 0 or more
      * @return this builder
@@ -303,6 +364,41 @@ public final class MastraClient implements Closeable {
         throw new IllegalArgumentException("maxRetries must not be negative, got " + maxRetries);
       }
       this.maxRetries = maxRetries;
+      return this;
+    }
+
+    /**
+     * Sets how many calls may run at once on the HTTP client the SDK creates: async calls and listener streams
+     * beyond it wait in a queue (their timeout counts the wait). Default 64. A blocking call runs on its
+     * caller's thread and is not limited. Not allowed with {@link #httpClient}: that client's {@code
+     * Dispatcher} has its own limits.
+     *
+     * @param maxConcurrentRequests 1 or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxConcurrentRequests} is less than 1
+     */
+    public Builder maxConcurrentRequests(int maxConcurrentRequests) {
+      if (maxConcurrentRequests < 1) {
+        throw new IllegalArgumentException("maxConcurrentRequests must be at least 1, got " + maxConcurrentRequests);
+      }
+      this.maxConcurrentRequests = maxConcurrentRequests;
+      return this;
+    }
+
+    /**
+     * Sets the largest answer accepted: a JSON body, or one event of a stream (a stream as a whole has no
+     * limit), counted after decompression. A larger one fails with {@link MastraInvalidResponseException}
+     * without being read further. Default 64 MiB. (The body kept in an error exception is cut at 64 KiB.)
+     *
+     * @param bytes 1 or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code bytes} is less than 1
+     */
+    public Builder maxResponseSize(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("maxResponseSize must be at least 1 byte, got " + bytes);
+      }
+      this.maxResponseSize = bytes;
       return this;
     }
 

@@ -3,10 +3,12 @@ package ai.mastra.client;
 import java.io.IOException;
 
 /**
- * The call got no usable answer: the connection failed, was reset or timed out, or the call was cancelled.
- * The request may or may not have reached the server. Its cause is the underlying {@link IOException}.
+ * The call got no usable answer: the connection failed or was reset, the call timed out ({@link
+ * MastraTimeoutException}), was cancelled, or its thread was interrupted (the cause is then an {@link
+ * java.io.InterruptedIOException} and the thread's interrupt flag stays set). The request may or may not have
+ * reached the server. Its cause is the underlying {@link IOException}.
  */
-public final class MastraIOException extends MastraException {
+public class MastraIOException extends MastraException {
   private static final long serialVersionUID = 1L;
 
   /**

@@ -105,7 +105,8 @@ public final class RequestOptions {
      * @param name the header name, not blank
      * @param value the value, not null
      * @return this builder
-     * @throws IllegalArgumentException if the name is blank or the value null
+     * @throws IllegalArgumentException if the name is blank or not an HTTP token, or the value is null or has
+     *     CR, LF, NUL, another control character or non-ASCII (the message names the header, never the value)
      */
     public Builder header(String name, String value) {
       Checks.header(name, value);
@@ -114,15 +115,19 @@ public final class RequestOptions {
     }
 
     /**
-     * Sets a timeout for the whole call, from connecting to reading the last byte of the answer. A stream,
-     * which may rightly last long, takes it as an idle timeout (the longest silence between two reads).
+     * Sets a timeout for the whole call: from the call (time waiting in the async queue included) to the last
+     * byte of the answer, retries and the waits between them included. Running out of it fails the call with
+     * {@link MastraTimeoutException} ("timed out after ..."). A stream, which may rightly last long, takes it
+     * as an idle timeout instead: the longest wait for the answer to start and then between two reads
+     * (default: the client's read timeout).
      *
-     * @param timeout a positive duration
+     * @param timeout a positive duration, at most 24 hours; sub-millisecond values are kept, not rounded to
+     *     "no timeout"
      * @return this builder
-     * @throws IllegalArgumentException if {@code timeout} is null, zero or negative
+     * @throws IllegalArgumentException if {@code timeout} is null, zero, negative or longer than 24 hours
      */
     public Builder timeout(Duration timeout) {
-      this.timeout = Checks.positive(timeout, "timeout");
+      this.timeout = Checks.timeout(timeout, "timeout");
       return this;
     }
 

@@ -1,5 +1,8 @@
 package ai.mastra.client;
 
+import ai.mastra.client.internal.InterruptWatchdog;
+import ai.mastra.client.internal.Limits;
+import ai.mastra.client.internal.Scheduler;
 import ai.mastra.client.internal.SseEvent;
 import ai.mastra.client.internal.SseParser;
 import ai.mastra.client.internal.StreamTransport;
@@ -12,6 +15,7 @@ import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
@@ -78,24 +82,43 @@ public final class ResponseStream implements AutoCloseable, Iterable<StreamEvent
   private boolean ended;
   private RuntimeException failure;
 
-  private ResponseStream(Call call, okhttp3.Response response) {
+  private ResponseStream(Call call, okhttp3.Response response, long maxEventSize) {
     this.call = call;
     this.response = response;
-    this.parser = new SseParser(response.body().source());
+    this.parser = new SseParser(response.body().source(), maxEventSize);
     this.what = StreamTransport.what(call);
   }
 
-  /** Starts the call and returns the stream once the response headers are in and checked. */
-  static ResponseStream open(Call call) {
-    return new ResponseStream(call, StreamTransport.execute(call));
+  /**
+   * Starts the call and returns the stream once the response headers are in and checked.
+   *
+   * @param maxEventSize the largest event accepted, in bytes
+   */
+  static ResponseStream open(Call call, long maxEventSize) {
+    return new ResponseStream(call, StreamTransport.execute(call), maxEventSize);
   }
 
   /**
    * Starts the call on OkHttp's dispatcher and feeds the listener from one of its threads; see {@link
    * Responses#stream(ai.mastra.client.model.ResponseCreateRequest, RequestOptions, ResponseStreamListener)}.
+   * The idle timeout also bounds the wait for the response headers from now on, the time in the dispatcher's
+   * queue included.
    */
-  static CompletableFuture<Response> subscribe(Call call, ResponseStreamListener listener) {
-    Subscription subscription = new Subscription(call, listener);
+  static CompletableFuture<Response> subscribe(Call call, ResponseStreamListener listener, long maxEventSize) {
+    Subscription subscription = new Subscription(call, listener, maxEventSize);
+    java.time.Duration idle = StreamTransport.idleTimeout(call);
+    if (idle.toNanos() > 0) {
+      ScheduledFuture<?> timer =
+          Scheduler.schedule(
+              () -> {
+                if (!subscription.started) {
+                  subscription.timedOut = true;
+                  call.cancel(); // the listener hears of it through onFailure
+                }
+              },
+              idle);
+      subscription.future.whenComplete((response, failure) -> timer.cancel(false));
+    }
     call.enqueue(subscription);
     return subscription.future;
   }
@@ -245,8 +268,10 @@ public final class ResponseStream implements AutoCloseable, Iterable<StreamEvent
   private StreamEvent readEvent() {
     while (true) {
       SseEvent sse;
-      try {
+      try (InterruptWatchdog.Watch watch = InterruptWatchdog.watch(call::cancel)) {
         sse = parser.next();
+      } catch (Limits.TooLargeException e) {
+        throw fail(new MastraInvalidResponseException(what + ": " + e.getMessage(), "", e));
       } catch (IOException e) {
         throw fail(StreamTransport.ioFailure(call, e));
       }
@@ -271,10 +296,14 @@ public final class ResponseStream implements AutoCloseable, Iterable<StreamEvent
       StreamEvent event;
       try {
         event = StreamEvent.decode(what, sse);
+        accumulator.accept(event);
       } catch (MastraException e) {
         throw fail(e);
+      } catch (RuntimeException e) {
+        // the decoder or the accumulator choked on an event the checks did not foresee: still a bad answer
+        throw fail(new MastraInvalidResponseException(
+            what + ": the event could not be read: " + e, sse.data(), e));
       }
-      accumulator.accept(event);
       return event;
     }
   }
@@ -343,22 +372,50 @@ public final class ResponseStream implements AutoCloseable, Iterable<StreamEvent
   private static final class Subscription implements Callback {
     final StreamFuture future;
     private final ResponseStreamListener listener;
+    private final long maxEventSize;
+    volatile boolean started;
+    volatile boolean timedOut;
+    private boolean finished; // the listener has had its last call; only the dispatcher thread touches it
 
-    Subscription(Call call, ResponseStreamListener listener) {
+    Subscription(Call call, ResponseStreamListener listener, long maxEventSize) {
       this.future = new StreamFuture(call);
       this.listener = listener;
+      this.maxEventSize = maxEventSize;
     }
 
     @Override
     public void onFailure(Call call, IOException e) {
-      error(StreamTransport.ioFailure(call, e));
+      started = true;
+      if (timedOut) {
+        error(new MastraTimeoutException(
+            StreamTransport.what(call) + " timed out: no answer within the stream's idle timeout of "
+                + Scheduler.describe(StreamTransport.idleTimeout(call)) + " (time queued included)", e));
+      } else {
+        error(StreamTransport.ioFailure(call, e));
+      }
     }
 
     @Override
     public void onResponse(Call call, okhttp3.Response raw) {
+      started = true;
+      try {
+        read(call, raw);
+      } catch (RuntimeException | Error e) {
+        // Whatever escaped (a bug, an OutOfMemoryError): the listener and the future must still hear of it,
+        // and the dispatcher thread must not die with the future left pending.
+        error(e instanceof MastraException
+            ? (MastraException) e
+            : new MastraInvalidResponseException(StreamTransport.what(call) + ": reading the stream failed: " + e, "", e));
+        if (e instanceof Error) {
+          throw (Error) e;
+        }
+      }
+    }
+
+    private void read(Call call, okhttp3.Response raw) {
       ResponseStream stream;
       try {
-        stream = new ResponseStream(call, StreamTransport.check(call, raw));
+        stream = new ResponseStream(call, StreamTransport.check(call, raw), maxEventSize);
       } catch (MastraException e) {
         error(e);
         return;
@@ -388,7 +445,9 @@ public final class ResponseStream implements AutoCloseable, Iterable<StreamEvent
           error(e);
           return;
         }
-        if (deliver(() -> listener.onComplete(response))) {
+        boolean delivered = deliver(() -> listener.onComplete(response));
+        finished = true;
+        if (delivered) {
           future.complete(response);
         }
       } finally {
@@ -402,12 +461,17 @@ public final class ResponseStream implements AutoCloseable, Iterable<StreamEvent
         call.run();
         return true;
       } catch (RuntimeException | Error e) {
+        finished = true;
         future.completeExceptionally(e);
         return false;
       }
     }
 
     private void error(MastraException e) {
+      if (finished) {
+        return; // the listener has had its last call
+      }
+      finished = true;
       try {
         listener.onError(e);
       } catch (RuntimeException | Error listenerFailure) {

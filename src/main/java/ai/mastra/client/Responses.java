@@ -200,7 +200,7 @@ public final class Responses {
    * @throws MastraInvalidResponseException if the answer is not a {@code text/event-stream}
    */
   public ResponseStream stream(ResponseCreateRequest request, RequestOptions options) {
-    return ResponseStream.open(streamCall(request, options));
+    return ResponseStream.open(streamCall(request, options), transport.limits().maxResponseSize());
   }
 
   /**
@@ -223,7 +223,7 @@ public final class Responses {
       ResponseCreateRequest request, RequestOptions options, ResponseStreamListener listener) {
     okhttp3.Call call = streamCall(request, options);
     Checks.notNull(listener, "listener");
-    return ResponseStream.subscribe(call, listener);
+    return ResponseStream.subscribe(call, listener, transport.limits().maxResponseSize());
   }
 
   private okhttp3.Call streamCall(ResponseCreateRequest request, RequestOptions options) {

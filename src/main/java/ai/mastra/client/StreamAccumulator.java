@@ -27,9 +27,20 @@ final class StreamAccumulator {
   private final Map<Integer, Map<Integer, StringBuilder>> texts = new HashMap<>();
   private final Map<Integer, StringBuilder> arguments = new HashMap<>();
 
-  /** Takes in the next event of the stream. */
+  /**
+   * The most content parts one output item may have. Parts are filled up to an event's {@code content_index},
+   * so without a bound a hostile index would allocate without end.
+   */
+  static final int MAX_CONTENT_PARTS = 1024;
+
+  /**
+   * Takes in the next event of the stream.
+   *
+   * @throws MastraInvalidResponseException if the event's indexes are out of range
+   */
   void accept(StreamEvent event) {
     ResponseStreamEvent e = event.data();
+    checkIndexes(event, e);
     switch (event.type()) {
       case "response.created":
       case "response.in_progress":
@@ -95,6 +106,22 @@ final class StreamAccumulator {
         break;
       default:
         break; // unknown events carry nothing this accumulator understands
+    }
+  }
+
+  private static void checkIndexes(StreamEvent event, ResponseStreamEvent e) {
+    Integer content = e.getContentIndex();
+    if (content != null && (content < 0 || content >= MAX_CONTENT_PARTS)) {
+      throw new MastraInvalidResponseException(
+          "stream event " + event.type() + " has content_index " + content + ", outside 0.."
+              + (MAX_CONTENT_PARTS - 1),
+          event.rawJson(),
+          null);
+    }
+    Integer output = e.getOutputIndex();
+    if (output != null && output < 0) {
+      throw new MastraInvalidResponseException(
+          "stream event " + event.type() + " has a negative output_index " + output, event.rawJson(), null);
     }
   }
 

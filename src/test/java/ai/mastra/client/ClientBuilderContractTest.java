@@ -127,6 +127,8 @@ class ClientBuilderContractTest {
 
   @Test
   void anInjectedOkHttpClientsInterceptorStillRunsAndTheSdkHeadersAreAdded() {
+    // a response body for the POST (the default stub answers a conversation, which is not a valid Response)
+    wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(anyUrl()).willReturn(Capture.load("07").answer()));
     List<String> seen = new ArrayList<>();
     OkHttpClient mine = new OkHttpClient.Builder()
         .addInterceptor(chain -> {

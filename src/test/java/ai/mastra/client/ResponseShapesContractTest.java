@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.mastra.client.model.ContentPart;
 import ai.mastra.client.model.Conversation;
@@ -35,7 +36,20 @@ class ResponseShapesContractTest extends WireMockClientTest {
     wm.stubFor(any(anyUrl()).willReturn(Capture.load(capture).answer()));
   }
 
+  /**
+   * Answers {@code json}; a response body that leaves out required top-level properties (created_at, model,
+   * status, output) gets neutral values for them, so each test writes only what it is about. (A body that
+   * truly lacks one is refused: see {@code aSuccessBodyThatLacksARequiredPropertyIsAnInvalidResponse}.)
+   */
   private void answerJson(String json) {
+    com.google.gson.JsonObject body = com.google.gson.JsonParser.parseString(json).getAsJsonObject();
+    if (body.has("object") && body.get("object").getAsString().equals("response")) {
+      if (!body.has("created_at")) body.addProperty("created_at", 1700000000);
+      if (!body.has("model")) body.addProperty("model", "mock/echo-model");
+      if (!body.has("status")) body.addProperty("status", "completed");
+      if (!body.has("output")) body.add("output", new com.google.gson.JsonArray());
+      json = body.toString();
+    }
     wm.stubFor(any(anyUrl()).willReturn(okJson(json)));
   }
 
@@ -361,14 +375,32 @@ class ResponseShapesContractTest extends WireMockClientTest {
 
   @Test
   void nullEnumValuesStayNull() {
-    answerJson("{\"id\":\"r1\",\"object\":\"response\",\"status\":null,\"output\":["
+    // (A null for a required property, such as the response's own status, is refused instead: see
+    // aSuccessBodyThatLacksARequiredPropertyIsAnInvalidResponse.)
+    answerJson("{\"id\":\"r1\",\"object\":\"response\",\"output\":["
         + "{\"id\":\"m1\",\"type\":\"message\",\"role\":null,\"status\":null,\"content\":[]}]}");
 
     Response response = client.responses().retrieve("r1");
 
-    assertThat(response.getStatus()).isNull();
     assertThat(response.getOutput().get(0).getRole()).isNull();
     assertThat(response.getOutput().get(0).getStatus()).isNull();
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "{}",
+      "{\"id\":\"r1\",\"object\":\"response\",\"created_at\":1,\"model\":\"m\",\"status\":null,\"output\":[]}",
+      "{\"id\":\"r1\",\"object\":\"response\",\"created_at\":1,\"model\":\"m\",\"status\":\"completed\"}",
+      "{\"id\":\"r1\",\"object\":\"response\",\"created_at\":1,\"model\":\"m\",\"status\":\"completed\","
+          + "\"output\":[],\"usage\":{\"input_tokens\":1}}"})
+  void aSuccessBodyThatLacksARequiredPropertyIsAnInvalidResponse(String body) {
+    wm.stubFor(any(anyUrl()).willReturn(okJson(body)));
+
+    assertThatThrownBy(() -> client.responses().retrieve("r1"))
+        .isInstanceOfSatisfying(MastraInvalidResponseException.class, e -> {
+          assertThat(e.getMessage()).contains("the required property").contains("is missing");
+          assertThat(e.body()).isEqualTo(body);
+        });
   }
 
   @Test

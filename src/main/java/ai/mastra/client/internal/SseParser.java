@@ -1,6 +1,7 @@
 package ai.mastra.client.internal;
 
 import java.io.IOException;
+import okio.Buffer;
 import okio.BufferedSource;
 import okio.ByteString;
 
@@ -21,6 +22,7 @@ public final class SseParser {
   private static final byte CR = '\r';
 
   private final BufferedSource source;
+  private final long maxEventSize;
   private final StringBuilder data = new StringBuilder();
   private String eventType = "";
   private String lastEventId = "";
@@ -31,12 +33,26 @@ public final class SseParser {
   private boolean skipLf;
 
   /**
-   * Creates a parser reading from {@code source}; the caller closes the source.
+   * Creates a parser reading from {@code source}, with no limit on an event's size; the caller closes the
+   * source.
    *
    * @param source the bytes of the event stream
    */
   public SseParser(BufferedSource source) {
+    this(source, Long.MAX_VALUE);
+  }
+
+  /**
+   * Creates a parser reading from {@code source}; the caller closes the source.
+   *
+   * @param source the bytes of the event stream
+   * @param maxEventSize the most bytes one line, and characters one event's data, may have; more fails the
+   *     read with {@link Limits.TooLargeException} before it is buffered, so a server that never ends a line
+   *     cannot fill the heap
+   */
+  public SseParser(BufferedSource source, long maxEventSize) {
     this.source = source;
+    this.maxEventSize = maxEventSize;
   }
 
   /**
@@ -44,6 +60,7 @@ public final class SseParser {
    *
    * @return the event, or null at the end of the stream (an unfinished last event is discarded)
    * @throws IOException if reading fails
+   * @throws Limits.TooLargeException if a line or an event is larger than the limit
    */
   public SseEvent next() throws IOException {
     while (true) {
@@ -77,7 +94,7 @@ public final class SseParser {
       }
       skipLf = false;
     }
-    long end = source.indexOfElement(LINE_ENDS);
+    long end = lineEnd();
     if (end == -1) {
       return null; // EOF inside a line: the spec discards it
     }
@@ -92,7 +109,27 @@ public final class SseParser {
     return line;
   }
 
-  private void processLine(String line) {
+  /** The index of the next CR or LF, reading no more than the size limit allows; -1 at the end of the stream. */
+  private long lineEnd() throws IOException {
+    Buffer buffer = source.getBuffer();
+    long scanned = 0;
+    while (true) {
+      long end = buffer.indexOfElement(LINE_ENDS, scanned);
+      if (end != -1) {
+        return end;
+      }
+      scanned = buffer.size();
+      if (scanned > maxEventSize) {
+        throw new Limits.TooLargeException(
+            "a line of the event stream is longer than the client's maxResponseSize of " + maxEventSize + " bytes");
+      }
+      if (!source.request(scanned + 1)) {
+        return -1;
+      }
+    }
+  }
+
+  private void processLine(String line) throws Limits.TooLargeException {
     if (line.charAt(0) == ':') {
       return;
     }
@@ -115,6 +152,10 @@ public final class SseParser {
         eventType = value;
         break;
       case "data":
+        if (data.length() + value.length() >= maxEventSize) {
+          throw new Limits.TooLargeException(
+              "an event of the stream is larger than the client's maxResponseSize of " + maxEventSize + " bytes");
+        }
         data.append(value).append('\n');
         break;
       case "id":

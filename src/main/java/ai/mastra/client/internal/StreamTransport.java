@@ -3,7 +3,9 @@ package ai.mastra.client.internal;
 import ai.mastra.client.MastraException;
 import ai.mastra.client.MastraIOException;
 import ai.mastra.client.MastraInvalidResponseException;
+import ai.mastra.client.MastraTimeoutException;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +36,8 @@ public final class StreamTransport {
    * @param body the create-response request, with {@code stream} already true
    * @param queryParameter the {@code requestContext} query parameter, or null for none
    * @param headers per-call headers, replacing client headers of the same name
-   * @param idleTimeout the longest wait for the next bytes of the answer, or null to wait forever
+   * @param idleTimeout the longest wait for the next bytes of the answer, or null for the client's read
+   *     timeout
    * @return the call
    * @throws IllegalStateException if the client is closed
    */
@@ -52,20 +55,23 @@ public final class StreamTransport {
     if (queryParameter != null) {
       url.addQueryParameter("requestContext", queryParameter);
     }
+    Duration idle = idleTimeout != null ? idleTimeout : Duration.ofMillis(transport.httpClient().readTimeoutMillis());
     Request request =
         new Request.Builder()
+            .tag(IdleTimeout.class, new IdleTimeout(idle))
             .url(url.build())
             .header("Accept", "text/event-stream")
             .post(RequestBody.create(Json.GSON.toJson(body), JSON))
             .build();
-    // A stream may legitimately run for a long time: no whole-call limit, and between bytes only the
-    // idle timeout the caller asked for. The derived client shares the pool and dispatcher.
-    OkHttpClient.Builder client =
-        transport
-            .httpClient()
-            .newBuilder()
-            .callTimeout(0, TimeUnit.MILLISECONDS)
-            .readTimeout(idleTimeout == null ? 0 : idleTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    // A stream may legitimately run for a long time: no whole-call limit, and between bytes the idle timeout
+    // (by default the client's read timeout, so that a stalled server never hangs a reader). The derived
+    // client shares the pool and dispatcher.
+    OkHttpClient.Builder client = transport.httpClient().newBuilder().callTimeout(0, TimeUnit.MILLISECONDS);
+    if (idleTimeout != null) {
+      // whole milliseconds for OkHttp, never rounded down to its 0 ("no timeout")
+      long millis = idleTimeout.toMillis();
+      client.readTimeout(idleTimeout.minusMillis(millis).isZero() ? Math.max(1, millis) : millis + 1, TimeUnit.MILLISECONDS);
+    }
     if (!headers.isEmpty()) {
       client.addInterceptor(new HeadersInterceptor(headers));
     }
@@ -80,8 +86,11 @@ public final class StreamTransport {
    * @throws MastraException as {@link #check}, or {@link MastraIOException} when no answer could be had
    */
   public static Response execute(Call call) {
+    if (Thread.currentThread().isInterrupted()) {
+      throw Transport.interrupted(what(call), null);
+    }
     Response response;
-    try {
+    try (InterruptWatchdog.Watch watch = InterruptWatchdog.watch(call::cancel)) {
       response = call.execute();
     } catch (IOException e) {
       throw ioFailure(call, e);
@@ -128,10 +137,39 @@ public final class StreamTransport {
     return response;
   }
 
-  /** Returns the exception for an I/O failure of {@code call}, saying whether it was cancelled. */
+  /**
+   * Returns the exception for an I/O failure of {@code call}: a timeout, an interrupt of the reading thread,
+   * a cancel, or any other failure.
+   */
   public static MastraIOException ioFailure(Call call, IOException e) {
+    String what = what(call);
+    if (e instanceof SocketTimeoutException) {
+      return new MastraTimeoutException(
+          what + " timed out: nothing arrived within the stream's idle timeout of "
+              + Scheduler.describe(call.request().tag(IdleTimeout.class).duration), e);
+    }
+    if (call.isCanceled() && Thread.currentThread().isInterrupted()) {
+      return Transport.interrupted(what, e);
+    }
     String reason = call.isCanceled() ? "was cancelled" : "failed: " + e;
-    return new MastraIOException(what(call) + " " + reason, e);
+    return new MastraIOException(what + " " + reason, e);
+  }
+
+  /** The idle timeout of a stream call, carried by its request for messages and timers. */
+  static final class IdleTimeout {
+    final Duration duration;
+
+    IdleTimeout(Duration duration) {
+      this.duration = duration;
+    }
+  }
+
+  /**
+   * Returns the idle timeout of a stream call made by {@link #newCall}: also the longest wait, queue
+   * included, for the response headers.
+   */
+  public static Duration idleTimeout(Call call) {
+    return call.request().tag(IdleTimeout.class).duration;
   }
 
   /** Returns {@code POST /api/v1/responses}: the method and path of {@code call}, for messages. */

@@ -19,7 +19,8 @@ import retrofit2.converter.gson.GsonConverterFactory;
 /**
  * Gson for Retrofit, with one difference on answers: the body is read whole first, so that an I/O failure
  * (an {@link IOException}) is told apart from a body that is not the promised JSON ({@link
- * InvalidBodyException}), and an empty or {@code null} body is an error instead of a null model.
+ * InvalidBodyException}), and an empty or {@code null} body, or one that lacks a property the spec requires,
+ * is an error instead of a null model or a model of nulls.
  */
 final class StrictGsonConverterFactory extends Converter.Factory {
   private final Gson gson;
@@ -61,6 +62,13 @@ final class StrictGsonConverterFactory extends Converter.Factory {
       }
       if (value == null) {
         throw new InvalidBodyException("the body is empty or null, expected " + typeName(type), text, null);
+      }
+      String missing = RequiredFields.firstMissing(value);
+      if (missing != null) {
+        throw new InvalidBodyException(
+            "the body is not a valid " + typeName(type) + ": the required property " + missing + " is missing",
+            text,
+            null);
       }
       return value;
     } catch (IOException | RuntimeException e) {

@@ -6,6 +6,8 @@ import ai.mastra.client.ConflictException;
 import ai.mastra.client.MastraIOException;
 import ai.mastra.client.MastraInvalidResponseException;
 import ai.mastra.client.MastraServiceException;
+import ai.mastra.client.MastraTimeoutException;
+import ai.mastra.client.MastraException;
 import ai.mastra.client.NotFoundException;
 import ai.mastra.client.PermissionDeniedException;
 import ai.mastra.client.RateLimitException;
@@ -21,11 +23,12 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -46,6 +49,7 @@ public final class Transport {
   private final ConversationsApi conversations;
   private final ResponsesApi responses;
   private final RetryPolicy retryPolicy;
+  private final Limits limits;
   private volatile boolean closed;
 
   /**
@@ -54,10 +58,12 @@ public final class Transport {
    * @param baseUrl the API root, ending in {@code /} (e.g. {@code http://localhost:4111/api/})
    * @param httpClient the client every call goes through
    * @param retryPolicy when and how often failed calls are repeated
+   * @param limits the size limits installed on {@code httpClient}
    */
-  public Transport(HttpUrl baseUrl, OkHttpClient httpClient, RetryPolicy retryPolicy) {
+  public Transport(HttpUrl baseUrl, OkHttpClient httpClient, RetryPolicy retryPolicy, Limits limits) {
     this.httpClient = httpClient;
     this.retryPolicy = retryPolicy;
+    this.limits = limits;
     this.retrofit =
         new Retrofit.Builder()
             .baseUrl(baseUrl)
@@ -90,6 +96,11 @@ public final class Transport {
     return httpClient;
   }
 
+  /** Returns the size limits of answers. */
+  public Limits limits() {
+    return limits;
+  }
+
   /** Returns the base URL of the API, ending in {@code /}. */
   public HttpUrl baseUrl() {
     return retrofit.baseUrl();
@@ -111,27 +122,34 @@ public final class Transport {
   }
 
   /**
-   * Runs the call (and its retries) and returns the decoded body.
+   * Runs the call (and its retries) and returns the decoded body. The calling thread blocks; interrupting it
+   * ends the call promptly with a {@link MastraIOException} (the interrupt flag stays set).
    *
    * @param call a fresh Retrofit call
-   * @param timeout the timeout of each attempt, or null for the client's timeouts
+   * @param timeout the limit of the whole call, retries and their waits included; null for none (the
+   *     client's connect and read timeouts still bound each attempt)
    * @throws MastraServiceException for an error status
-   * @throws MastraIOException when no answer could be had
+   * @throws MastraIOException when no answer could be had ({@link MastraTimeoutException} when the timeout
+   *     ran out)
    * @throws MastraInvalidResponseException when a success body cannot be decoded
    * @throws IllegalStateException if the client is closed
    */
   public <T> T execute(Call<T> call, Duration timeout) {
     checkOpen();
+    Deadline deadline = Deadline.of(timeout);
+    if (Thread.currentThread().isInterrupted()) {
+      throw interrupted(what(call), null);
+    }
     for (int attempt = 0; ; attempt++) {
-      Call<T> current = attemptOf(call, attempt, timeout);
+      Call<T> current = attemptOf(call, attempt, deadline);
       Outcome<T> outcome;
-      try {
-        outcome = judge(current, current.execute(), null, attempt);
+      try (InterruptWatchdog.Watch watch = InterruptWatchdog.watch(current::cancel)) {
+        outcome = judge(current, current.execute(), null, attempt, deadline);
       } catch (IOException | RuntimeException e) {
-        outcome = judge(current, null, e, attempt);
+        outcome = judge(current, null, e, attempt, deadline);
       }
       if (outcome.retryDelay != null) {
-        sleep(outcome.retryDelay);
+        sleep(outcome.retryDelay, what(call));
         continue;
       }
       if (outcome.failure instanceof RuntimeException) {
@@ -147,40 +165,48 @@ public final class Transport {
   /**
    * Runs the call (and its retries) on OkHttp's dispatcher, without blocking a thread on I/O or on a retry
    * wait. The future completes on an OkHttp thread with the decoded body, or exceptionally with the same
-   * exceptions {@link #execute} throws. Cancelling the future cancels the HTTP call.
+   * exceptions {@link #execute} throws. Cancelling the future cancels the HTTP call. The timeout counts from
+   * now, so it covers the time the call waits in the dispatcher's queue.
    *
    * @param call a fresh Retrofit call
-   * @param timeout the timeout of each attempt, or null for the client's timeouts
+   * @param timeout the limit of the whole call, queue, retries and their waits included; null for none
    */
   public <T> CompletableFuture<T> executeAsync(Call<T> call, Duration timeout) {
     checkOpen();
+    Deadline deadline = Deadline.of(timeout);
     CallFuture<T> future = new CallFuture<>();
-    enqueue(call, 0, timeout, future);
+    if (deadline != null) {
+      String what = what(call);
+      ScheduledFuture<?> timer =
+          Scheduler.schedule(
+              () -> future.fail(deadline.exception(what, new InterruptedIOException("timeout"))), timeout);
+      future.whenComplete((value, failure) -> timer.cancel(false));
+    }
+    enqueue(call, 0, deadline, future);
     return future;
   }
 
-  private <T> void enqueue(Call<T> original, int attempt, Duration timeout, CallFuture<T> future) {
-    Call<T> current = attemptOf(original, attempt, timeout);
+  private <T> void enqueue(Call<T> original, int attempt, Deadline deadline, CallFuture<T> future) {
+    Call<T> current = attemptOf(original, attempt, deadline);
     if (!future.running(current)) {
-      return; // cancelled while waiting to retry
+      return; // cancelled or timed out while waiting to retry
     }
     current.enqueue(
         new Callback<T>() {
           @Override
           public void onResponse(Call<T> call, Response<T> response) {
-            settle(judge(call, response, null, attempt));
+            settle(judge(call, response, null, attempt, deadline));
           }
 
           @Override
           public void onFailure(Call<T> call, Throwable failure) {
-            settle(judge(call, null, failure, attempt));
+            settle(judge(call, null, failure, attempt, deadline));
           }
 
           private void settle(Outcome<T> outcome) {
             if (outcome.retryDelay != null) {
-              Executor later =
-                  CompletableFuture.delayedExecutor(outcome.retryDelay.toMillis(), TimeUnit.MILLISECONDS);
-              later.execute(() -> enqueue(original, attempt + 1, timeout, future));
+              future.waiting(
+                  Scheduler.schedule(() -> enqueue(original, attempt + 1, deadline, future), outcome.retryDelay));
             } else if (outcome.failure != null) {
               future.completeExceptionally(outcome.failure);
             } else {
@@ -190,10 +216,11 @@ public final class Transport {
         });
   }
 
-  private static <T> Call<T> attemptOf(Call<T> call, int attempt, Duration timeout) {
+  private static <T> Call<T> attemptOf(Call<T> call, int attempt, Deadline deadline) {
     Call<T> current = attempt == 0 ? call : call.clone();
-    if (timeout != null) {
-      current.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    if (deadline != null) {
+      // okio timeouts are in nanoseconds: a sub-millisecond remainder stays a limit, never OkHttp's 0.
+      current.timeout().timeout(Math.max(1, deadline.remainingNanos()), TimeUnit.NANOSECONDS);
     }
     return current;
   }
@@ -209,52 +236,134 @@ public final class Transport {
       this.failure = failure;
       this.retryDelay = retryDelay;
     }
+
+    static <T> Outcome<T> failure(Throwable failure) {
+      return new Outcome<>(null, failure, null);
+    }
   }
 
   /** The one decision, shared by the blocking and the async path, of what an attempt's result means. */
-  private <T> Outcome<T> judge(Call<T> call, Response<T> response, Throwable failure, int attempt) {
+  private <T> Outcome<T> judge(
+      Call<T> call, Response<T> response, Throwable failure, int attempt, Deadline deadline) {
     String method = call.request().method();
-    String what = method + " " + call.request().url().encodedPath();
+    String what = what(call);
+    if (failure instanceof Limits.TooLargeException) {
+      return Outcome.failure(new MastraInvalidResponseException(what + ": " + failure.getMessage(), "", failure));
+    }
     if (failure instanceof IOException) {
-      if (!call.isCanceled() && retryPolicy.retries(method, attempt)) {
-        return new Outcome<>(null, null, retryPolicy.delay(attempt, null));
+      IOException io = (IOException) failure;
+      if (deadline != null && (deadline.expired() || isCallTimeout(io))) {
+        return Outcome.failure(deadline.exception(what, io));
       }
-      String reason = call.isCanceled() ? "was cancelled" : "failed: " + failure;
-      return new Outcome<>(null, new MastraIOException(what + " " + reason, (IOException) failure), null);
+      if (isCallTimeout(io)) {
+        return Outcome.failure(
+            new MastraTimeoutException(what + " timed out (the OkHttp client's call timeout)", io));
+      }
+      if (call.isCanceled() && Thread.currentThread().isInterrupted()) {
+        return Outcome.failure(interrupted(what, io));
+      }
+      if (call.isCanceled()) {
+        return Outcome.failure(new MastraIOException(what + " was cancelled", io));
+      }
+      MastraIOException exception =
+          io instanceof SocketTimeoutException
+              ? new MastraTimeoutException(what + " timed out: no answer within the client's timeout (" + io + ")", io)
+              : new MastraIOException(what + " failed: " + io, io);
+      if (retryPolicy.retries(method, attempt)) {
+        return retryOrFail(exception, retryPolicy.backoff(attempt), deadline);
+      }
+      return Outcome.failure(exception);
     }
     if (failure instanceof StrictGsonConverterFactory.InvalidBodyException) {
       StrictGsonConverterFactory.InvalidBodyException invalid =
           (StrictGsonConverterFactory.InvalidBodyException) failure;
-      return new Outcome<>(
-          null,
-          new MastraInvalidResponseException(what + ": " + invalid.getMessage(), invalid.body, invalid.getCause()),
-          null);
+      return Outcome.failure(
+          new MastraInvalidResponseException(what + ": " + invalid.getMessage(), invalid.body, invalid.getCause()));
     }
     if (failure != null) {
-      return new Outcome<>(null, failure, null);
+      return Outcome.failure(failure);
     }
     if (response.isSuccessful()) {
       if (response.body() == null) {
         // Retrofit skips the converter for 204 and 205: no model can come of them.
-        return new Outcome<>(null, new MastraInvalidResponseException(
-            what + ": HTTP " + response.code() + " has no body, expected a JSON model", "", null), null);
+        return Outcome.failure(new MastraInvalidResponseException(
+            what + ": HTTP " + response.code() + " has no body, expected a JSON model", "", null));
       }
       return new Outcome<>(response.body(), null, null);
     }
+    MastraServiceException error = toException(response);
     if (retryPolicy.retries(method, attempt) && retryPolicy.retriesStatus(response.code())) {
-      closeQuietly(response.errorBody());
-      return new Outcome<>(null, null, retryPolicy.delay(attempt, response.headers().get("Retry-After")));
+      Duration delay = retryPolicy.delayAfterAnswer(attempt, response.headers());
+      if (delay != null) {
+        return retryOrFail(error, delay, deadline);
+      }
     }
-    return new Outcome<>(null, toException(response), null);
+    return Outcome.failure(error);
   }
 
-  /** A future whose cancellation cancels the HTTP call of its current attempt. */
+  /** A retry after {@code delay}, unless the deadline would pass first: then the failure at once. */
+  private static <T> Outcome<T> retryOrFail(MastraException failure, Duration delay, Deadline deadline) {
+    if (deadline != null && deadline.remainingNanos() <= delay.toNanos()) {
+      return Outcome.failure(failure);
+    }
+    return new Outcome<>(null, failure, delay);
+  }
+
+  /** OkHttp's whole-call timeout fired: it cancels the call and reports {@code InterruptedIOException("timeout")}. */
+  private static boolean isCallTimeout(IOException e) {
+    return e instanceof InterruptedIOException
+        && !(e instanceof SocketTimeoutException)
+        && "timeout".equals(e.getMessage());
+  }
+
+  private static String what(Call<?> call) {
+    return call.request().method() + " " + call.request().url().encodedPath();
+  }
+
+  static MastraIOException interrupted(String what, IOException cause) {
+    InterruptedIOException io = new InterruptedIOException("interrupted");
+    if (cause != null) {
+      io.initCause(cause);
+    }
+    return new MastraIOException(what + " was interrupted", io);
+  }
+
+  /** The end of a whole-call timeout. */
+  static final class Deadline {
+    private final Duration timeout;
+    private final long endNanos;
+
+    private Deadline(Duration timeout) {
+      this.timeout = timeout;
+      this.endNanos = System.nanoTime() + timeout.toNanos();
+    }
+
+    static Deadline of(Duration timeout) {
+      return timeout == null ? null : new Deadline(timeout);
+    }
+
+    long remainingNanos() {
+      return endNanos - System.nanoTime();
+    }
+
+    boolean expired() {
+      return remainingNanos() <= 0;
+    }
+
+    MastraTimeoutException exception(String what, IOException cause) {
+      return new MastraTimeoutException(what + " timed out after " + Scheduler.describe(timeout), cause);
+    }
+  }
+
+  /** A future whose cancellation cancels the HTTP call of its current attempt, or its pending retry. */
   private static final class CallFuture<T> extends CompletableFuture<T> {
     private volatile Call<?> current;
+    private volatile ScheduledFuture<?> retry;
 
     /** Records the attempt about to run; false (and the attempt cancelled) if the future is already done. */
     boolean running(Call<?> call) {
       current = call;
+      retry = null;
       if (isDone()) {
         call.cancel();
         return false;
@@ -262,24 +371,45 @@ public final class Transport {
       return true;
     }
 
+    void waiting(ScheduledFuture<?> pending) {
+      retry = pending;
+      if (isDone()) {
+        pending.cancel(false);
+      }
+    }
+
+    /** Fails the future (if still running) and stops its call. */
+    void fail(Throwable failure) {
+      if (completeExceptionally(failure)) {
+        stop();
+      }
+    }
+
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
       boolean cancelled = super.cancel(mayInterruptIfRunning);
+      stop();
+      return cancelled;
+    }
+
+    private void stop() {
+      ScheduledFuture<?> pending = retry;
+      if (pending != null) {
+        pending.cancel(false);
+      }
       Call<?> call = current;
       if (call != null) {
         call.cancel();
       }
-      return cancelled;
     }
   }
 
-  private static void sleep(Duration delay) {
+  private static void sleep(Duration delay, String what) {
     try {
-      Thread.sleep(delay.toMillis());
+      TimeUnit.NANOSECONDS.sleep(delay.toNanos());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      InterruptedIOException io = new InterruptedIOException("interrupted while waiting to retry");
-      throw new MastraIOException("interrupted while waiting to retry", io);
+      throw interrupted(what + " (while waiting to retry)", null);
     }
   }
 
