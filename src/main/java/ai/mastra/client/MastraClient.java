@@ -159,6 +159,11 @@ public final class MastraClient implements Closeable {
     return async;
   }
 
+  /** The plumbing, for the SDK's own tests (its OkHttp client, limits and dispatcher). */
+  Transport transport() {
+    return transport;
+  }
+
   /** Returns the base URL of the API routes, with the prefix, e.g. {@code http://localhost:4111/api/}. */
   public String apiUrl() {
     return transport.baseUrl().toString();

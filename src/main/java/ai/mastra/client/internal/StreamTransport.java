@@ -148,7 +148,8 @@ public final class StreamTransport {
           what + " timed out: nothing arrived within the stream's idle timeout of "
               + Scheduler.describe(call.request().tag(IdleTimeout.class).duration), e);
     }
-    if (call.isCanceled() && Thread.currentThread().isInterrupted()) {
+    if (Thread.currentThread().isInterrupted()) {
+      // the watchdog cancelled the call, or okio saw the flag first (it checks it between reads and writes)
       return Transport.interrupted(what, e);
     }
     String reason = call.isCanceled() ? "was cancelled" : "failed: " + e;

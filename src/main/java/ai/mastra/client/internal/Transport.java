@@ -259,7 +259,8 @@ public final class Transport {
         return Outcome.failure(
             new MastraTimeoutException(what + " timed out (the OkHttp client's call timeout)", io));
       }
-      if (call.isCanceled() && Thread.currentThread().isInterrupted()) {
+      if (Thread.currentThread().isInterrupted()) {
+        // the watchdog cancelled the call, or okio saw the flag first (it checks it between reads and writes)
         return Outcome.failure(interrupted(what, io));
       }
       if (call.isCanceled()) {
