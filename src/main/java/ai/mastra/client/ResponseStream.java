@@ -108,15 +108,7 @@ public final class ResponseStream implements AutoCloseable, Iterable<StreamEvent
     Subscription subscription = new Subscription(call, listener, maxEventSize);
     java.time.Duration idle = StreamTransport.idleTimeout(call);
     if (idle.toNanos() > 0) {
-      ScheduledFuture<?> timer =
-          Scheduler.schedule(
-              () -> {
-                if (!subscription.started) {
-                  subscription.timedOut = true;
-                  call.cancel(); // the listener hears of it through onFailure
-                }
-              },
-              idle);
+      ScheduledFuture<?> timer = Scheduler.schedule(subscription::headersTimedOut, idle);
       subscription.future.whenComplete((response, failure) -> timer.cancel(false));
     }
     call.enqueue(subscription);
@@ -373,9 +365,9 @@ public final class ResponseStream implements AutoCloseable, Iterable<StreamEvent
     final StreamFuture future;
     private final ResponseStreamListener listener;
     private final long maxEventSize;
-    volatile boolean started;
-    volatile boolean timedOut;
-    private boolean finished; // the listener has had its last call; only the dispatcher thread touches it
+    // Whether OkHttp's callback or the headers timer came first; only the first one talks to the listener.
+    private final AtomicBoolean started = new AtomicBoolean();
+    private boolean finished; // the listener has had its last call
 
     Subscription(Call call, ResponseStreamListener listener, long maxEventSize) {
       this.future = new StreamFuture(call);
@@ -383,21 +375,34 @@ public final class ResponseStream implements AutoCloseable, Iterable<StreamEvent
       this.maxEventSize = maxEventSize;
     }
 
-    @Override
-    public void onFailure(Call call, IOException e) {
-      started = true;
-      if (timedOut) {
+    /**
+     * The idle timeout passed before the response headers came (the call may still be in the dispatcher's
+     * queue, where OkHttp would not report a cancel until a slot frees): fail now.
+     */
+    void headersTimedOut() {
+      if (started.compareAndSet(false, true)) {
+        Call call = future.call;
+        call.cancel();
         error(new MastraTimeoutException(
             StreamTransport.what(call) + " timed out: no answer within the stream's idle timeout of "
-                + Scheduler.describe(StreamTransport.idleTimeout(call)) + " (time queued included)", e));
-      } else {
+                + Scheduler.describe(StreamTransport.idleTimeout(call)) + " (time queued included)",
+            new java.io.InterruptedIOException("timeout")));
+      }
+    }
+
+    @Override
+    public void onFailure(Call call, IOException e) {
+      if (started.compareAndSet(false, true)) {
         error(StreamTransport.ioFailure(call, e));
       }
     }
 
     @Override
     public void onResponse(Call call, okhttp3.Response raw) {
-      started = true;
+      if (!started.compareAndSet(false, true)) {
+        raw.close(); // the headers timer has already failed the stream
+        return;
+      }
       try {
         read(call, raw);
       } catch (RuntimeException | Error e) {
@@ -483,7 +488,7 @@ public final class ResponseStream implements AutoCloseable, Iterable<StreamEvent
 
   /** The future of the callback form; cancelling it cancels the call and closes the stream. */
   private static final class StreamFuture extends CompletableFuture<Response> {
-    private final Call call;
+    final Call call;
     private volatile ResponseStream stream;
 
     StreamFuture(Call call) {
