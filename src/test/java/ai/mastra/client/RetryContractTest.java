@@ -20,6 +20,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -188,5 +189,90 @@ class RetryContractTest {
         .extracting(r -> r.getUrl() + " " + r.getHeader("X-Trace"))
         .containsExactly("/api/v1/conversations/c1?requestContext=eyJ0ZW5hbnQiOiJhY21lIn0%3D t",
             "/api/v1/conversations/c1?requestContext=eyJ0ZW5hbnQiOiJhY21lIn0%3D t");
+  }
+
+  @Test
+  void aRetryAfterPastTheCapIsNotWaitedOutButThrownAtOnce() {
+    wm.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "3600")));
+
+    assertThatThrownBy(() -> client.conversations().retrieve("c1"))
+        .isInstanceOfSatisfying(ServerException.class, e -> assertThat(e.headers()).containsKey("retry-after"));
+    assertThat(requestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aPostAnswered503WithRetryAfterZeroIsSentOnce() {
+    // OkHttp on its own repeats this answer at once, POST included; the SDK hides it from OkHttp.
+    wm.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "0")));
+
+    assertThatThrownBy(() -> client.responses().create(new ResponseCreateRequest().agentId("a").input("x")))
+        .isInstanceOfSatisfying(ServerException.class,
+            e -> assertThat(e.headers().get("retry-after")).containsExactly("0"));
+    assertThat(requestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aGetAnswered503WithRetryAfterZeroIsRetriedByThePolicyAlone() {
+    wm.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "0")));
+
+    assertThatThrownBy(() -> client.conversations().retrieve("c1")).isInstanceOf(ServerException.class);
+    assertThat(requestCount()).isEqualTo(3);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(ints = {408, 429, 500, 502, 503, 504})
+  void everyTransientStatusIsRetriedForGetAndDelete(int status) {
+    wm.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(status)));
+
+    assertThatThrownBy(() -> client.conversations().retrieve("c1")).isInstanceOf(MastraServiceException.class);
+    assertThat(requestCount()).isEqualTo(3);
+    wm.resetRequests();
+    assertThatThrownBy(() -> client.conversations().delete("c1")).isInstanceOf(MastraServiceException.class);
+    assertThat(requestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void theAsyncPathGivesUpAfterMaxRetries() {
+    wm.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(503)));
+
+    assertThatThrownBy(() -> client.async().conversations().retrieve("c1").get(10, java.util.concurrent.TimeUnit.SECONDS))
+        .hasCauseInstanceOf(ServerException.class);
+    assertThat(requestCount()).isEqualTo(3);
+    wm.resetRequests();
+    wm.stubFor(get(anyUrl()).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    assertThatThrownBy(() -> client.async().conversations().retrieve("c1").get(10, java.util.concurrent.TimeUnit.SECONDS))
+        .hasCauseInstanceOf(MastraIOException.class);
+    assertThat(requestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void theDocumentedDefaultsAreTheDefaults() {
+    wm.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "0")));
+
+    try (MastraClient defaults = MastraClient.builder().baseUrl(wm.baseUrl()).build()) {
+      assertThatThrownBy(() -> defaults.conversations().retrieve("c1")).isInstanceOf(ServerException.class);
+      assertThat(requestCount()).as("two retries by default").isEqualTo(3);
+      okhttp3.OkHttpClient http = defaults.transport().httpClient();
+      assertThat(http.connectTimeoutMillis()).isEqualTo(10_000);
+      assertThat(http.readTimeoutMillis()).isEqualTo(300_000);
+      assertThat(http.retryOnConnectionFailure()).isFalse();
+      assertThat(http.followRedirects()).isFalse();
+    }
+  }
+
+  @Test
+  void theBackoffGrowsAndIsCappedByTheMaximum() {
+    wm.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(503)));
+    // initial 100 ms, max 150 ms: waits of at least 75 (100 less jitter) and 112 (150 less jitter) ms
+    try (MastraClient slow = MastraClient.builder().baseUrl(wm.baseUrl()).maxRetries(2)
+        .retryDelays(Duration.ofMillis(100), Duration.ofMillis(150)).build()) {
+      assertThatThrownBy(() -> slow.conversations().retrieve("c1")).isInstanceOf(ServerException.class);
+    }
+    List<java.time.Instant> at = wm.findAll(anyRequestedFor(anyUrl())).stream()
+        .map(r -> r.getLoggedDate().toInstant()).sorted().collect(java.util.stream.Collectors.toList());
+    assertThat(at).hasSize(3);
+    // lower bounds only: a slow machine may wait longer, never shorter
+    assertThat(Duration.between(at.get(0), at.get(1))).isGreaterThanOrEqualTo(Duration.ofMillis(75));
+    assertThat(Duration.between(at.get(1), at.get(2))).isGreaterThanOrEqualTo(Duration.ofMillis(112));
   }
 }

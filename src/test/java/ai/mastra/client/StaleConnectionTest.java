@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A request cut on a pooled connection that the server had already closed is sent again on a fresh
- * connection; a request that may have reached the agent never is. A raw server makes each case exactly: it
+ * A request never goes out on a pooled connection that the server has closed while it was idle: it goes on a
+ * fresh one. A request whose bytes were sent is never sent again. A raw server makes each case exactly: it
  * answers on a keep-alive connection and then closes it, as Node does after 5 s of idleness.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -41,12 +41,33 @@ class StaleConnectionTest {
         MastraClient client = client(server)) {
       client.conversations().create(new ConversationCreateRequest().agentId("a"));
       assertThat(closed.await(5, TimeUnit.SECONDS)).isTrue();
+      // The server announced no keep-alive timeout: the connection is probed once it has been idle 1 s.
+      Thread.sleep(1100); // the idle gap itself, not a wait for another thread
 
       client.responses().create(new ResponseCreateRequest().agentId("a").input("once"));
 
       assertThat(server.connections()).as("connections: the first, then a fresh one").isEqualTo(2);
       assertThat(server.requests()).as("requests the server read").hasSize(2);
       assertThat(server.requests().get(1)).startsWith("POST /api/v1/responses ").contains("\"once\"");
+    }
+  }
+
+  @Test
+  void aConnectionIdleForTheServersAnnouncedKeepAliveLessASecondIsNotUsed() throws Exception {
+    try (RawHttpServer server = new RawHttpServer((index, connection) -> {
+          connection.readRequest();
+          // Node's answer: it will close the connection after 1 s of idleness (this server does so at once)
+          connection.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nKeep-Alive: timeout=1\r\n"
+              + "Content-Length: " + RESPONSE.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + "\r\n\r\n"
+              + RESPONSE);
+        });
+        MastraClient client = client(server)) {
+      for (int i = 0; i < 3; i++) {
+        client.responses().create(new ResponseCreateRequest().agentId("a").input("n" + i));
+      }
+
+      assertThat(server.connections()).isEqualTo(3);
+      assertThat(server.requests()).hasSize(3);
     }
   }
 
@@ -59,9 +80,12 @@ class StaleConnectionTest {
                 + "event: response.completed\ndata: {\"type\":\"response.completed\",\"sequence_number\":1,"
                 + "\"response\":" + RESPONSE + "}\n\n");
           } else {
-            connection.answerJson(200, request.startsWith("POST /api/v1/conversations") ? CONVERSATION : RESPONSE);
+            String body = request.startsWith("POST /api/v1/conversations") ? CONVERSATION : RESPONSE;
+            connection.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nKeep-Alive: timeout=1\r\n"
+                + "Content-Length: " + body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + "\r\n\r\n"
+                + body);
           }
-          // every connection is closed after one answer: each next call finds its pooled connection dead
+          // every connection is closed after one answer, as announced: each next call needs a fresh one
         });
         MastraClient client = client(server)) {
       client.conversations().create(new ConversationCreateRequest().agentId("a"));
@@ -88,6 +112,26 @@ class StaleConnectionTest {
           .hasMessageContaining("POST /api/v1/responses failed");
 
       assertThat(server.requests()).hasSize(1);
+      assertThat(server.connections()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aPostCutAfterTheServerReadItOnAReusedConnectionIsNeverSentAgain() throws Exception {
+    try (RawHttpServer server = new RawHttpServer((index, connection) -> {
+          connection.readRequest();
+          connection.answerJson(200, CONVERSATION);
+          connection.readRequest(); // the second request, on the same connection: the agent may now run
+          connection.socket().setSoLinger(true, 0);
+          connection.socket().close(); // a reset, with no answer
+        });
+        MastraClient client = client(server)) {
+      client.conversations().create(new ConversationCreateRequest().agentId("a"));
+
+      assertThatThrownBy(() -> client.responses().create(new ResponseCreateRequest().agentId("a").input("x")))
+          .isInstanceOf(MastraIOException.class);
+
+      assertThat(server.requests()).hasSize(2);
       assertThat(server.connections()).isEqualTo(1);
     }
   }
