@@ -74,8 +74,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RequestContext {
 
-  /** The deepest nesting of maps and lists accepted inside a context. */
-  public static final int MAX_DEPTH = 1000;
+  /**
+   * The deepest nesting of maps and lists accepted inside a context: 100 levels. Real contexts are a few levels
+   * deep; the limit keeps encoding (recursive, like JSON.stringify) far from any thread's stack size, and the
+   * JSON within what common parsers accept (Gson's reader stops at 255 levels by default).
+   */
+  public static final int MAX_DEPTH = 100;
 
   /**
    * The longest {@code requestContext} query parameter (its URL-encoded form, in bytes) sent on GET: 8 KB.
