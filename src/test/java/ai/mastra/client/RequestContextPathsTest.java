@@ -489,6 +489,19 @@ class RequestContextPathsTest {
   }
 
   @Test
+  void theGetLimitCountsThePercentEncodingOfPlusSlashAndEquals() {
+    // base64 of "???" is "Pz8/": every fourth character becomes %2F in the URL.
+    RequestContext context = RequestContext.builder().set("q", "?".repeat(5000)).build();
+    assertThat(context.toQueryParameter().length()).isLessThan(8192);
+    assertThat(encodedLength(context)).isGreaterThan(8192);
+
+    assertThatThrownBy(() -> client.conversations().retrieve("c1", RequestOptions.of(context)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("would be " + encodedLength(context) + " bytes");
+    assertThat(wm.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
   void aLargeContextIsSentInAPostBodyAndIgnoredOnDelete() throws Exception {
     RequestContext large = contextOfJsonLength(64 * 1024);
     assertThat(large.toJson()).hasSize(65536);
