@@ -44,7 +44,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  *   <li><b>POST</b> ({@code responses().create}, {@code responses().stream}, {@code conversations().create}):
  *       the {@code requestContext} member of the JSON body, written as {@link #toJson()}, and <b>never</b> in
- *       the URL, where it would only leak tenant and user ids into access logs and hit URL size limits.
+ *       the URL, where it would only leak tenant and user ids into access logs and hit URL size limits. (One
+ *       corner: the generated model's Gson writes the top-level key names, and escapes U+2028 and U+2029 in
+ *       them as {@code \u2028}, {@code \u2029}: other bytes, the same JSON key.)
  *   <li><b>GET</b> ({@code responses().retrieve}, {@code conversations().retrieve}, {@code
  *       conversations().items().list} and its later pages): the {@code requestContext} query parameter, {@link
  *       #toQueryParameter()}, the only place Mastra reads it on GET. A context whose URL-encoded parameter is
@@ -63,8 +65,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * refused with an {@link IllegalArgumentException} naming its key path (e.g. {@code
  * requestContext.user.tags[3]}) when it is set: other objects (an {@code Optional}, a {@code Thread}, a
  * lambda, a POJO), a map or list that contains itself, deeper nesting, NaN and infinities (JSON has no such
- * numbers), integers that a JavaScript number cannot hold exactly (beyond ±2^53, unless exactly a double;
- * send them as strings), and top-level keys Mastra reserves (see {@link Builder#set}).
+ * numbers), integers ({@code Integer}, {@code Long}, {@code BigInteger}...) that a JavaScript number cannot
+ * hold exactly (beyond ±2^53, unless exactly a double; send them as strings), and top-level keys Mastra
+ * reserves (see {@link Builder#set}). Decimals ({@code double}, {@code BigDecimal}, numbers in a {@code
+ * JsonElement}) are taken as the nearest double, as JavaScript's {@code JSON.parse} takes them.
  *
  * <p>The JSON is written as JavaScript's {@code JSON.stringify} writes the same object, which is what
  * {@code @mastra/client-js} sends: keys that are array indices ({@code "0"} to {@code "4294967294"}) first in
