@@ -46,7 +46,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *       the {@code requestContext} member of the JSON body, written as {@link #toJson()}, and <b>never</b> in
  *       the URL, where it would only leak tenant and user ids into access logs and hit URL size limits. (One
  *       corner: the generated model's Gson writes the top-level key names, and escapes U+2028 and U+2029 in
- *       them as {@code \u2028}, {@code \u2029}: other bytes, the same JSON key.)
+ *       them as <code>&#92;u2028</code>, <code>&#92;u2029</code>: other bytes, the same JSON key.)
  *   <li><b>GET</b> ({@code responses().retrieve}, {@code conversations().retrieve}, {@code
  *       conversations().items().list} and its later pages): the {@code requestContext} query parameter, {@link
  *       #toQueryParameter()}, the only place Mastra reads it on GET. A context whose URL-encoded parameter is
