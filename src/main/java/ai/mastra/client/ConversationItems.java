@@ -47,14 +47,17 @@ public final class ConversationItems {
   }
 
   /**
-   * Lists a page of a conversation's items with per-call options; later pages reuse the same options.
+   * Lists a page of a conversation's items with per-call options; later pages reuse the same options. A
+   * request context in {@code options} is sent as the {@code requestContext} query parameter, the only place
+   * Mastra reads it on GET.
    *
    * @param conversationId the conversation (raw thread) id
    * @param params the cursor, page size and order, not null
    * @param options per-call options, not null
    * @return the page
    * @throws NotFoundException if there is no such conversation
-   * @throws IllegalArgumentException if an argument is invalid
+   * @throws IllegalArgumentException if an argument is invalid, or the context's query parameter would be
+   *     longer than {@link RequestContext#MAX_QUERY_PARAMETER_LENGTH} bytes
    */
   public ConversationItemsPage list(String conversationId, ItemListParams params, RequestOptions options) {
     Invocation<ConversationItemList> call = listCall(conversationId, params, options);
@@ -79,7 +82,7 @@ public final class ConversationItems {
             .conversations(options.headers())
             .listConversationItems(
                 conversationId,
-                Bodies.queryParameter(options),
+                Bodies.getQueryParameter(options),
                 params.after().orElse(null),
                 params.limit().orElse(null),
                 params.order().orElse(null)),

@@ -40,8 +40,9 @@ public final class Conversations {
   }
 
   /**
-   * Creates a conversation with per-call options. A request context in {@code options} is sent in the JSON
-   * body (where Mastra reads it on POST) and as the query parameter; {@code request} itself is not changed.
+   * Creates a conversation with per-call options. A request context (in {@code options} or in {@code
+   * request.requestContext}, not both) is sent as the {@code requestContext} member of the JSON body, where
+   * Mastra reads it on POST, and never in the URL; {@code request} itself is not changed.
    *
    * @param request the conversation to create; {@code agent_id} is required
    * @param options per-call options, not null
@@ -57,17 +58,16 @@ public final class Conversations {
     Checks.notNull(request, "request");
     Checks.notNull(options, "options");
     Checks.notBlank(request.getAgentId(), "request.agentId");
-    Bodies.Prepared<ConversationCreateRequest> body =
+    ConversationCreateRequest body =
         Bodies.withContext(
             request,
             ConversationCreateRequest.class,
             request.getRequestContext(),
             ConversationCreateRequest::setRequestContext,
-            options);
+            options,
+            false);
     return new Invocation<>(
-        transport,
-        transport.conversations(options.headers()).createConversation(body.body, body.queryParameter),
-        options);
+        transport, transport.conversations(options.headers()).createConversation(body), options);
   }
 
   /**
@@ -83,13 +83,15 @@ public final class Conversations {
   }
 
   /**
-   * Retrieves a conversation with per-call options.
+   * Retrieves a conversation with per-call options. A request context in {@code options} is sent as the
+   * {@code requestContext} query parameter, the only place Mastra reads it on GET.
    *
    * @param conversationId the conversation (raw thread) id
    * @param options per-call options, not null
    * @return the conversation and its thread record
    * @throws NotFoundException if there is no such conversation
-   * @throws IllegalArgumentException if an argument is invalid
+   * @throws IllegalArgumentException if an argument is invalid, or the context's query parameter would be
+   *     longer than {@link RequestContext#MAX_QUERY_PARAMETER_LENGTH} bytes
    */
   public Conversation retrieve(String conversationId, RequestOptions options) {
     return retrieveCall(conversationId, options).run();
@@ -102,7 +104,7 @@ public final class Conversations {
         transport,
         transport
             .conversations(options.headers())
-            .retrieveConversation(conversationId, Bodies.queryParameter(options)),
+            .retrieveConversation(conversationId, Bodies.getQueryParameter(options)),
         options);
   }
 
@@ -119,7 +121,8 @@ public final class Conversations {
   }
 
   /**
-   * Deletes a conversation with per-call options.
+   * Deletes a conversation with per-call options. A request context in {@code options} is not sent: Mastra
+   * reads none on DELETE.
    *
    * @param conversationId the conversation (raw thread) id
    * @param options per-call options, not null
@@ -136,9 +139,8 @@ public final class Conversations {
     Checks.notNull(options, "options");
     return new Invocation<>(
         transport,
-        transport
-            .conversations(options.headers())
-            .deleteConversation(conversationId, Bodies.queryParameter(options)),
+        // No context: Mastra reads none on DELETE (see Bodies).
+        transport.conversations(options.headers()).deleteConversation(conversationId),
         options);
   }
 }

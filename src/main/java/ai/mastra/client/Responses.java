@@ -55,8 +55,9 @@ public final class Responses {
   }
 
   /**
-   * Runs one agent turn with per-call options. A request context in {@code options} is sent in the JSON body
-   * (where Mastra reads it on POST) and as the query parameter; {@code request} itself is not changed.
+   * Runs one agent turn with per-call options. A request context (in {@code options} or in {@code
+   * request.requestContext}, not both) is sent as the {@code requestContext} member of the JSON body, where
+   * Mastra reads it on POST, and never in the URL; {@code request} itself is not changed.
    *
    * @param request the turn (see {@link #create(ResponseCreateRequest)})
    * @param options per-call options, not null
@@ -75,17 +76,15 @@ public final class Responses {
       throw new IllegalArgumentException(
           "request.stream must not be true for create(): use stream(request), which reads the events");
     }
-    Bodies.Prepared<ResponseCreateRequest> body =
+    ResponseCreateRequest body =
         Bodies.withContext(
             request,
             ResponseCreateRequest.class,
             request.getRequestContext(),
             ResponseCreateRequest::setRequestContext,
-            options);
-    return new Invocation<>(
-        transport,
-        transport.responses(options.headers()).createResponse(body.body, body.queryParameter),
-        options);
+            options,
+            false);
+    return new Invocation<>(transport, transport.responses(options.headers()).createResponse(body), options);
   }
 
   /**
@@ -101,13 +100,15 @@ public final class Responses {
   }
 
   /**
-   * Retrieves a stored response with per-call options.
+   * Retrieves a stored response with per-call options. A request context in {@code options} is sent as the
+   * {@code requestContext} query parameter, the only place Mastra reads it on GET.
    *
    * @param responseId the response id
    * @param options per-call options, not null
    * @return the response
    * @throws NotFoundException if there is no such stored response
-   * @throws IllegalArgumentException if an argument is invalid
+   * @throws IllegalArgumentException if an argument is invalid, or the context's query parameter would be
+   *     longer than {@link RequestContext#MAX_QUERY_PARAMETER_LENGTH} bytes
    */
   public Response retrieve(String responseId, RequestOptions options) {
     return retrieveCall(responseId, options).run();
@@ -118,7 +119,7 @@ public final class Responses {
     Checks.notNull(options, "options");
     return new Invocation<>(
         transport,
-        transport.responses(options.headers()).retrieveResponse(responseId, Bodies.queryParameter(options)),
+        transport.responses(options.headers()).retrieveResponse(responseId, Bodies.getQueryParameter(options)),
         options);
   }
 
@@ -135,7 +136,8 @@ public final class Responses {
   }
 
   /**
-   * Deletes a stored response with per-call options.
+   * Deletes a stored response with per-call options. A request context in {@code options} is not sent:
+   * Mastra reads none on DELETE.
    *
    * @param responseId the response id
    * @param options per-call options, not null
@@ -152,7 +154,8 @@ public final class Responses {
     Checks.notNull(options, "options");
     return new Invocation<>(
         transport,
-        transport.responses(options.headers()).deleteResponse(responseId, Bodies.queryParameter(options)),
+        // No context: Mastra reads none on DELETE (see Bodies).
+        transport.responses(options.headers()).deleteResponse(responseId),
         options);
   }
 
@@ -229,16 +232,18 @@ public final class Responses {
   private okhttp3.Call streamCall(ResponseCreateRequest request, RequestOptions options) {
     checkCreate(request);
     Checks.notNull(options, "options");
-    ResponseCreateRequest streaming = Bodies.copy(request, ResponseCreateRequest.class).stream(true);
-    Bodies.Prepared<ResponseCreateRequest> body =
+    // A shallow copy with stream set: the caller's values (metadata, provider options...) reach the wire as
+    // given, and the context is the same bytes as on create().
+    ResponseCreateRequest body =
         Bodies.withContext(
-            streaming,
+            request,
             ResponseCreateRequest.class,
             request.getRequestContext(),
             ResponseCreateRequest::setRequestContext,
-            options);
-    return StreamTransport.newCall(
-        transport, body.body, body.queryParameter, options.headers(), options.timeout().orElse(null));
+            options,
+            true);
+    body.setStream(true);
+    return StreamTransport.newCall(transport, body, null, options.headers(), options.timeout().orElse(null));
   }
 
   /**

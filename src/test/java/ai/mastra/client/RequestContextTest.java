@@ -1,6 +1,8 @@
 package ai.mastra.client;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -29,6 +31,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,8 +44,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The request context: encoded byte for byte as @mastra/client-js encodes it (JavaScript's JSON.stringify,
- * then base64 of the UTF-8 bytes), and sent where Mastra reads it: the query parameter on every call, and on
- * POST also the {@code requestContext} member of the JSON body.
+ * then base64 of the UTF-8 bytes), and sent where Mastra reads it and nowhere else: the {@code requestContext}
+ * member of the JSON body on POST (never the URL), the query parameter on GET (at most 8 KB), nothing on
+ * DELETE.
  */
 class RequestContextTest {
 
@@ -59,6 +63,9 @@ class RequestContextTest {
     wm.stubFor(delete(urlPathMatching("/api/v1/conversations/[^/]+")).willReturn(Capture.load("49").answer()));
     wm.stubFor(get(urlPathMatching("/api/v1/conversations/[^/]+/items")).willReturn(Capture.load("45").answer()));
     wm.stubFor(post(urlPathMatching("/api/v1/responses")).willReturn(Capture.load("42").answer()));
+    wm.stubFor(post(urlPathMatching("/api/v1/responses")).withHeader("Accept", equalTo("text/event-stream"))
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", StreamTestSupport.SSE)
+            .withBody(StreamTestSupport.captureBody("25-response-stream"))));
     wm.stubFor(get(urlPathMatching("/api/v1/responses/[^/]+")).willReturn(Capture.load("46").answer()));
     wm.stubFor(delete(urlPathMatching("/api/v1/responses/[^/]+")).willReturn(Capture.load("35").answer()));
   }
@@ -123,14 +130,22 @@ class RequestContextTest {
     void call(MastraClient client, RequestOptions options);
   }
 
-  static Stream<Arguments> getAndDeleteOperations() {
+  static Stream<Arguments> getOperations() {
     return Stream.of(
         Arguments.of("conversations.retrieve", (Operation) (c, o) -> c.conversations().retrieve("conv-ctx-1", o)),
         Arguments.of("conversations.items.list",
             (Operation) (c, o) -> c.conversations().items().list("conv-ctx-1", ItemListParams.none(), o)),
-        Arguments.of("conversations.delete", (Operation) (c, o) -> c.conversations().delete("conv-ctx-1", o)),
         Arguments.of("responses.retrieve", (Operation) (c, o) -> c.responses().retrieve("r1", o)),
-        Arguments.of("responses.delete", (Operation) (c, o) -> c.responses().delete("r1", o)));
+        Arguments.of("async conversations.retrieve",
+            (Operation) (c, o) -> c.async().conversations().retrieve("conv-ctx-1", o).join()),
+        Arguments.of("async responses.retrieve", (Operation) (c, o) -> c.async().responses().retrieve("r1", o).join()));
+  }
+
+  static Stream<Arguments> deleteOperations() {
+    return Stream.of(
+        Arguments.of("conversations.delete", (Operation) (c, o) -> c.conversations().delete("conv-ctx-1", o)),
+        Arguments.of("responses.delete", (Operation) (c, o) -> c.responses().delete("r1", o)),
+        Arguments.of("async responses.delete", (Operation) (c, o) -> c.async().responses().delete("r1", o).join()));
   }
 
   static Stream<Arguments> postOperations() {
@@ -142,7 +157,7 @@ class RequestContextTest {
   }
 
   static Stream<Arguments> allOperations() {
-    return Stream.concat(getAndDeleteOperations(), postOperations());
+    return Stream.of(getOperations(), deleteOperations(), postOperations()).flatMap(s -> s);
   }
 
   @Test
@@ -156,8 +171,8 @@ class RequestContextTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("getAndDeleteOperations")
-  void getAndDeleteCarryTheContextOnlyAsTheQueryParameter(String name, Operation operation) {
+  @MethodSource("getOperations")
+  void getCarriesTheContextOnlyAsTheQueryParameter(String name, Operation operation) {
     operation.call(client, RequestOptions.of(awkwardContext()));
 
     LoggedRequest sent = Wire.onlyRequest(wm);
@@ -167,19 +182,29 @@ class RequestContextTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("postOperations")
-  void postCarriesTheContextInTheBodyAndAsTheQueryParameter(String name, Operation operation) {
+  @MethodSource("deleteOperations")
+  void deleteCarriesNoContextSinceMastraReadsNoneThere(String name, Operation operation) {
     operation.call(client, RequestOptions.of(awkwardContext()));
 
     LoggedRequest sent = Wire.onlyRequest(wm);
-    assertThat(Wire.requestContextParameter(sent)).contains(NODE_BASE64);
-    // Byte for byte in the body too: null entries kept, 7 not 7.0, U+2028 not escaped.
-    assertThat(sent.getBodyAsString()).contains("\"requestContext\":" + NODE_JSON);
+    assertThat(sent.getUrl()).doesNotContain("?").doesNotContain("requestContext");
+    assertThat(sent.getBodyAsString()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("postOperations")
+  void postCarriesTheContextOnlyInTheBody(String name, Operation operation) {
+    operation.call(client, RequestOptions.of(awkwardContext()));
+
+    LoggedRequest sent = Wire.onlyRequest(wm);
+    assertThat(sent.getUrl()).doesNotContain("?").doesNotContain("requestContext");
+    // Byte for byte: null entries kept, 7 not 7.0, U+2028 not escaped.
+    assertThat(sent.getBodyAsString()).endsWith(",\"requestContext\":" + NODE_JSON + "}");
     assertThat(Wire.body(sent).getAsJsonObject().get("requestContext")).isEqualTo(JsonParser.parseString(NODE_JSON));
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("allOperations")
+  @MethodSource("getOperations")
   void theBase64IsPercentEncodedInTheUrl(String name, Operation operation) {
     // Node: Buffer.from(JSON.stringify({q: "~~>"})).toString("base64") and for {a: "?>?"}
     operation.call(client, RequestOptions.of(RequestContext.builder().set("q", "~~>").build()));
@@ -198,9 +223,10 @@ class RequestContextTest {
     operation.call(client, RequestOptions.of(RequestContext.empty()));
 
     LoggedRequest sent = Wire.onlyRequest(wm);
-    assertThat(Wire.requestContextParameter(sent)).contains("e30="); // base64 of {}
-    if (sent.getMethod().getName().equals("POST")) {
-      assertThat(Wire.body(sent).getAsJsonObject().get("requestContext")).isEqualTo(new JsonObject());
+    String method = sent.getMethod().getName();
+    assertThat(Wire.requestContextParameter(sent)).isEqualTo(method.equals("GET") ? Optional.of("e30=") : Optional.empty());
+    if (method.equals("POST")) {
+      assertThat(sent.getBodyAsString()).endsWith(",\"requestContext\":{}}");
     }
   }
 
@@ -278,7 +304,7 @@ class RequestContextTest {
   }
 
   @Test
-  void aContextSetInTheRequestIsSentInTheBodyAndAsTheQueryParameter() {
+  void aContextSetInTheRequestIsSentInTheBodyOnly() {
     Map<String, Object> inBody = new LinkedHashMap<>();
     inBody.put("userId", "u-1");
     inBody.put("tier", "gold");
@@ -288,9 +314,9 @@ class RequestContextTest {
         .requestContext(inBody));
 
     LoggedRequest sent = Wire.onlyRequest(wm);
-    // Capture 42 is the real server seeing this body; capture 41 has the same context as the query parameter.
+    // Capture 42 is the real server seeing this body.
     assertThat(Wire.body(sent)).isEqualTo(Capture.load("42").requestBody().get());
-    assertThat(Wire.requestContextParameter(sent)).contains(Capture.load("41").query().get("requestContext"));
+    assertThat(sent.getUrl()).doesNotContain("?");
   }
 
   @Test
@@ -420,13 +446,10 @@ class RequestContextTest {
         .set("int", 1).set("long", 123456789012L).set("short", (short) 3).set("byte", (byte) 4)
         .set("float", 2.5f).set("bigInteger", new BigInteger("12345678901234"))
         .set("bigDecimal", new BigDecimal("7.000")).set("json", array)
-        .set("nan", Double.NaN).set("infinity", Double.POSITIVE_INFINITY)
         .build();
 
-    // JSON.stringify writes NaN and Infinity as null.
     assertThat(context.toJson()).isEqualTo("{\"int\":1,\"long\":123456789012,\"short\":3,\"byte\":4,"
-        + "\"float\":2.5,\"bigInteger\":12345678901234,\"bigDecimal\":7,\"json\":[7],"
-        + "\"nan\":null,\"infinity\":null}");
+        + "\"float\":2.5,\"bigInteger\":12345678901234,\"bigDecimal\":7,\"json\":[7]}");
   }
 
   @Test
