@@ -1,6 +1,6 @@
 package ai.mastra.client;
 
-import ai.mastra.client.model.ConversationItem;
+import ai.mastra.client.model.OutputItem;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -56,7 +56,7 @@ public final class ConversationItemsAsync {
    * @return a future that completes when every item was handled; cancelling it stops the paging
    * @throws IllegalArgumentException if an argument is invalid
    */
-  public CompletableFuture<Void> forEach(String conversationId, Consumer<? super ConversationItem> action) {
+  public CompletableFuture<Void> forEach(String conversationId, Consumer<? super OutputItem> action) {
     return forEach(conversationId, ItemListParams.none(), RequestOptions.none(), action);
   }
 
@@ -75,7 +75,7 @@ public final class ConversationItemsAsync {
       String conversationId,
       ItemListParams params,
       RequestOptions options,
-      Consumer<? super ConversationItem> action) {
+      Consumer<? super OutputItem> action) {
     Checks.notNull(action, "action");
     CompletableFuture<ConversationItemsPage> first = list(conversationId, params, options);
     CompletableFuture<Void> done = first.thenCompose(page -> page.forEachAsync(action));

@@ -1,6 +1,6 @@
 package ai.mastra.client;
 
-import ai.mastra.client.model.ConversationItem;
+import ai.mastra.client.model.OutputItem;
 import ai.mastra.client.model.ConversationItemList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -49,8 +49,8 @@ public final class ConversationItemsPage {
   }
 
   /** Returns the items of this page, oldest first unless another order was asked for; never null. */
-  public List<ConversationItem> data() {
-    List<ConversationItem> data = list.getData();
+  public List<OutputItem> data() {
+    List<OutputItem> data = list.getData();
     return data == null ? Collections.emptyList() : Collections.unmodifiableList(data);
   }
 
@@ -124,7 +124,7 @@ public final class ConversationItemsPage {
    * @param action what to do with each item, in order
    * @return a future that completes when every item was handled
    */
-  public CompletableFuture<Void> forEachAsync(Consumer<? super ConversationItem> action) {
+  public CompletableFuture<Void> forEachAsync(Consumer<? super OutputItem> action) {
     Checks.notNull(action, "action");
     CompletableFuture<Void> done = new CompletableFuture<>();
     // Only the fetch in flight is referenced, so a finished page can be collected: one page in memory.
@@ -142,7 +142,7 @@ public final class ConversationItemsPage {
 
   private static void continueFrom(
       ConversationItemsPage page,
-      Consumer<? super ConversationItem> action,
+      Consumer<? super OutputItem> action,
       CompletableFuture<Void> done,
       AtomicReference<CompletableFuture<ConversationItemsPage>> inFlight,
       Set<String> cursors) {
@@ -225,9 +225,9 @@ public final class ConversationItemsPage {
    * Walks the pages; it references only the current page, so pages already walked can be collected (unless
    * the caller keeps them).
    */
-  private static final class PagingIterator implements Iterator<ConversationItem> {
+  private static final class PagingIterator implements Iterator<OutputItem> {
     private ConversationItemsPage page;
-    private Iterator<ConversationItem> items;
+    private Iterator<OutputItem> items;
     private final Set<String> cursors = new HashSet<>();
 
     PagingIterator(ConversationItemsPage first) {
@@ -251,7 +251,7 @@ public final class ConversationItemsPage {
     }
 
     @Override
-    public ConversationItem next() {
+    public OutputItem next() {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
@@ -260,7 +260,7 @@ public final class ConversationItemsPage {
   }
 
   /** Every item from a first page on, fetching later pages lazily. {@code Iterable} and {@link #stream()}. */
-  public static final class AutoPager implements Iterable<ConversationItem> {
+  public static final class AutoPager implements Iterable<OutputItem> {
     private final ConversationItemsPage first;
 
     private AutoPager(ConversationItemsPage first) {
@@ -269,12 +269,12 @@ public final class ConversationItemsPage {
 
     /** Returns an iterator that fetches each next page when the previous one is used up. */
     @Override
-    public Iterator<ConversationItem> iterator() {
+    public Iterator<OutputItem> iterator() {
       return new PagingIterator(first);
     }
 
     /** Returns the items as a sequential, lazy stream. */
-    public Stream<ConversationItem> stream() {
+    public Stream<OutputItem> stream() {
       return StreamSupport.stream(
           Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false);
     }

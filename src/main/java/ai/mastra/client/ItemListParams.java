@@ -104,7 +104,7 @@ public final class ItemListParams {
      */
     public Builder order(ListOrder order) {
       Checks.notNull(order, "order");
-      if (order == ListOrder.UNKNOWN_DEFAULT_OPEN_API) {
+      if (!order.isKnown()) {
         throw new IllegalArgumentException("order must be ASC or DESC");
       }
       this.order = order;

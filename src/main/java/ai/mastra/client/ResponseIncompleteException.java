@@ -35,7 +35,7 @@ public final class ResponseIncompleteException extends MastraException {
         new StringBuilder("response ")
             .append(response.getId())
             .append(" ended with status ")
-            .append(response.getStatus() == null ? "(none)" : response.getStatus().getValue())
+            .append(response.getStatus() == null ? "(none)" : response.getStatus().value())
             .append(", not completed");
     if (response.getError() != null && response.getError().getMessage() != null) {
       message.append(": ").append(response.getError().getMessage());

@@ -342,8 +342,8 @@ public final class ResponseStream implements AutoCloseable, Iterable<StreamEvent
     public boolean hasNext() {
       while (next == null && cursor.hasNext()) {
         StreamEvent event = cursor.next();
-        if ("response.output_text.delta".equals(event.type()) && event.data().getDelta() != null) {
-          next = event.data().getDelta();
+        if (event.data().isOutputTextDelta() && event.asOutputTextDelta().getDelta() != null) {
+          next = event.asOutputTextDelta().getDelta();
         }
       }
       return next != null;

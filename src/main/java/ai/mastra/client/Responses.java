@@ -2,14 +2,13 @@ package ai.mastra.client;
 
 import ai.mastra.client.internal.StreamTransport;
 import ai.mastra.client.internal.Transport;
-import ai.mastra.client.model.ContentPart;
 import ai.mastra.client.model.InputContentPart;
 import ai.mastra.client.model.InputMessage;
-import ai.mastra.client.model.MessageRole;
-import ai.mastra.client.model.OutputItem;
+import ai.mastra.client.model.InputMessageContent;
 import ai.mastra.client.model.Response;
 import ai.mastra.client.model.ResponseCreateRequest;
 import ai.mastra.client.model.ResponseDeleted;
+import ai.mastra.client.model.ResponseInput;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -256,24 +255,7 @@ public final class Responses {
    */
   public static String outputText(Response response) {
     Checks.notNull(response, "response");
-    StringBuilder text = new StringBuilder();
-    List<OutputItem> output = response.getOutput();
-    if (output == null) {
-      return "";
-    }
-    for (OutputItem item : output) {
-      if (!"message".equals(item.getType())
-          || item.getRole() != MessageRole.ASSISTANT
-          || item.getContent() == null) {
-        continue;
-      }
-      for (ContentPart part : item.getContent()) {
-        if ("output_text".equals(part.getType()) && part.getText() != null) {
-          text.append(part.getText());
-        }
-      }
-    }
-    return text.toString();
+    return response.outputText();
   }
 
   static void checkCreate(ResponseCreateRequest request) {
@@ -283,46 +265,39 @@ public final class Responses {
       throw new IllegalArgumentException(
           "request.agentId is required unless request.previousResponseId is given");
     }
-    Object input = request.getInput();
+    ResponseInput input = request.getInput();
     if (input == null) {
       throw new IllegalArgumentException("request.input must not be null");
     }
-    if (input instanceof CharSequence) {
+    if (input.isText()) {
       return;
     }
-    if (!(input instanceof List)) {
-      throw new IllegalArgumentException(
-          "request.input must be a String or a List<InputMessage>, got " + input.getClass().getName());
-    }
-    List<?> messages = (List<?>) input;
+    List<InputMessage> messages = input.asMessages();
     for (int i = 0; i < messages.size(); i++) {
       String name = "request.input[" + i + "]";
-      Object message = messages.get(i);
-      if (!(message instanceof InputMessage)) {
-        throw new IllegalArgumentException(
-            name + " must be an InputMessage, got " + (message == null ? "null" : message.getClass().getName()));
+      InputMessage message = messages.get(i);
+      if (message == null) {
+        throw new IllegalArgumentException(name + " must be an InputMessage, got null");
       }
-      checkMessage((InputMessage) message, name);
+      checkMessage(message, name);
     }
   }
 
   private static void checkMessage(InputMessage message, String name) {
-    if (message.getRole() == null || message.getRole() == MessageRole.UNKNOWN_DEFAULT_OPEN_API) {
+    if (message.getRole() == null || !message.getRole().isKnown()) {
       throw new IllegalArgumentException(name + ".role must be one of system, developer, user, assistant");
     }
-    Object content = message.getContent();
-    if (content instanceof CharSequence) {
+    InputMessageContent content = message.getContent();
+    if (content == null) {
+      throw new IllegalArgumentException(name + ".content must be a String or a List<InputContentPart>, got null");
+    }
+    if (content.isText()) {
       return;
     }
-    if (!(content instanceof List)) {
-      throw new IllegalArgumentException(
-          name + ".content must be a String or a List<InputContentPart>, got "
-              + (content == null ? "null" : content.getClass().getName()));
-    }
-    List<?> parts = (List<?>) content;
+    List<InputContentPart> parts = content.asParts();
     for (int j = 0; j < parts.size(); j++) {
-      Object part = parts.get(j);
-      if (!(part instanceof InputContentPart) || ((InputContentPart) part).getText() == null) {
+      InputContentPart part = parts.get(j);
+      if (part == null || part.getText() == null) {
         throw new IllegalArgumentException(
             name + ".content[" + j + "] must be an InputContentPart with text");
       }

@@ -2,6 +2,14 @@ package ai.mastra.client;
 
 import ai.mastra.client.internal.Json;
 import ai.mastra.client.model.ContentPart;
+import ai.mastra.client.model.FunctionCallItem;
+import ai.mastra.client.model.MessageItem;
+import ai.mastra.client.model.OutputTextPart;
+import ai.mastra.client.model.ResponseErrorEvent;
+import ai.mastra.client.model.ResponseFunctionCallArgumentsDeltaEvent;
+import ai.mastra.client.model.ResponseFunctionCallArgumentsDoneEvent;
+import ai.mastra.client.model.ResponseOutputTextDeltaEvent;
+import ai.mastra.client.model.ResponseOutputTextDoneEvent;
 import ai.mastra.client.model.MessageRole;
 import ai.mastra.client.model.OutputItem;
 import ai.mastra.client.model.Response;
@@ -22,7 +30,7 @@ import java.util.TreeMap;
 final class StreamAccumulator {
   private Response started;
   private Response terminal;
-  private ResponseStreamEvent error;
+  private ResponseErrorEvent error;
   private final TreeMap<Integer, OutputItem> items = new TreeMap<>();
   private final Map<Integer, Map<Integer, StringBuilder>> texts = new HashMap<>();
   private final Map<Integer, StringBuilder> arguments = new HashMap<>();
@@ -40,77 +48,98 @@ final class StreamAccumulator {
    */
   void accept(StreamEvent event) {
     ResponseStreamEvent e = event.data();
-    checkIndexes(event, e);
-    switch (event.type()) {
-      case "response.created":
-      case "response.in_progress":
-        if (e.getResponse() != null) {
-          started = e.getResponse();
+    checkIndexes(event);
+    if (e.isCreated() || e.isInProgress()) {
+      Response response = e.isCreated() ? e.asCreated().getResponse() : e.asInProgress().getResponse();
+      if (response != null) {
+        started = response;
+      }
+    } else if (e.isCompleted() || e.isFailed() || e.isIncomplete()) {
+      Response response =
+          e.isCompleted()
+              ? e.asCompleted().getResponse()
+              : e.isFailed() ? e.asFailed().getResponse() : e.asIncomplete().getResponse();
+      if (response != null) {
+        terminal = response;
+      }
+    } else if (e.isError()) {
+      error = e.asError();
+    } else if (e.isOutputItemAdded() || e.isOutputItemDone()) {
+      OutputItem item = e.isOutputItemAdded() ? e.asOutputItemAdded().getItem() : e.asOutputItemDone().getItem();
+      Integer outputIndex =
+          e.isOutputItemAdded() ? e.asOutputItemAdded().getOutputIndex() : e.asOutputItemDone().getOutputIndex();
+      if (item != null) {
+        int index = indexOf(outputIndex, idOf(item));
+        items.put(index, copy(item, OutputItem.class));
+        texts.remove(index); // the item's own content is now the truth
+        arguments.remove(index);
+      }
+    } else if (e.isContentPartAdded() || e.isContentPartDone()) {
+      ContentPart part = e.isContentPartAdded() ? e.asContentPartAdded().getPart() : e.asContentPartDone().getPart();
+      Integer contentIndex =
+          e.isContentPartAdded() ? e.asContentPartAdded().getContentIndex() : e.asContentPartDone().getContentIndex();
+      Integer outputIndex =
+          e.isContentPartAdded() ? e.asContentPartAdded().getOutputIndex() : e.asContentPartDone().getOutputIndex();
+      String itemId = e.isContentPartAdded() ? e.asContentPartAdded().getItemId() : e.asContentPartDone().getItemId();
+      if (part != null && contentIndex != null) {
+        int index = indexOf(outputIndex, itemId);
+        MessageItem message = message(index, itemId);
+        if (message != null) {
+          partAt(message, contentIndex);
+          message.getContent().set(contentIndex, copy(part, ContentPart.class));
+          textsOf(index).remove(contentIndex);
         }
-        break;
-      case "response.completed":
-      case "response.failed":
-      case "response.incomplete":
-        if (e.getResponse() != null) {
-          terminal = e.getResponse();
+      }
+    } else if (e.isOutputTextDelta()) {
+      ResponseOutputTextDeltaEvent delta = e.asOutputTextDelta();
+      if (delta.getDelta() != null && delta.getContentIndex() != null) {
+        StringBuilder text =
+            text(indexOf(delta.getOutputIndex(), delta.getItemId()), delta.getItemId(), delta.getContentIndex());
+        if (text != null) {
+          text.append(delta.getDelta());
         }
-        break;
-      case "error":
-        error = e;
-        break;
-      case "response.output_item.added":
-      case "response.output_item.done":
-        if (e.getItem() != null) {
-          int index = indexOf(e.getOutputIndex(), e.getItem().getId());
-          items.put(index, copy(e.getItem(), OutputItem.class));
-          texts.remove(index); // the item's own content is now the truth
-          arguments.remove(index);
-        }
-        break;
-      case "response.content_part.added":
-      case "response.content_part.done":
-        if (e.getPart() != null && e.getContentIndex() != null) {
-          int index = indexOf(e.getOutputIndex(), e.getItemId());
-          setPart(message(index, e.getItemId()), e.getContentIndex(), e.getPart());
-          textsOf(index).remove(e.getContentIndex());
-        }
-        break;
-      case "response.output_text.delta":
-        if (e.getDelta() != null && e.getContentIndex() != null) {
-          text(indexOf(e.getOutputIndex(), e.getItemId()), e.getItemId(), e.getContentIndex())
-              .append(e.getDelta());
-        }
-        break;
-      case "response.output_text.done":
-        if (e.getText() != null && e.getContentIndex() != null) {
-          StringBuilder text = text(indexOf(e.getOutputIndex(), e.getItemId()), e.getItemId(), e.getContentIndex());
+      }
+    } else if (e.isOutputTextDone()) {
+      ResponseOutputTextDoneEvent done = e.asOutputTextDone();
+      if (done.getText() != null && done.getContentIndex() != null) {
+        StringBuilder text =
+            text(indexOf(done.getOutputIndex(), done.getItemId()), done.getItemId(), done.getContentIndex());
+        if (text != null) {
           text.setLength(0);
-          text.append(e.getText());
+          text.append(done.getText());
         }
-        break;
-      case "response.function_call_arguments.delta":
-        if (e.getDelta() != null) {
-          arguments(indexOf(e.getOutputIndex(), e.getItemId()), e.getItemId()).append(e.getDelta());
+      }
+    } else if (e.isFunctionCallArgumentsDelta()) {
+      ResponseFunctionCallArgumentsDeltaEvent delta = e.asFunctionCallArgumentsDelta();
+      if (delta.getDelta() != null) {
+        StringBuilder args = arguments(indexOf(delta.getOutputIndex(), delta.getItemId()), delta.getItemId());
+        if (args != null) {
+          args.append(delta.getDelta());
         }
-        break;
-      case "response.function_call_arguments.done":
-        if (e.getArguments() != null) {
-          int index = indexOf(e.getOutputIndex(), e.getItemId());
-          StringBuilder args = arguments(index, e.getItemId());
+      }
+    } else if (e.isFunctionCallArgumentsDone()) {
+      ResponseFunctionCallArgumentsDoneEvent done = e.asFunctionCallArgumentsDone();
+      if (done.getArguments() != null) {
+        int index = indexOf(done.getOutputIndex(), done.getItemId());
+        StringBuilder args = arguments(index, done.getItemId());
+        if (args != null) {
           args.setLength(0);
-          args.append(e.getArguments());
-          if (e.getName() != null) {
-            items.get(index).setName(e.getName());
+          args.append(done.getArguments());
+          if (done.getName() != null) {
+            ((FunctionCallItem) items.get(index)).setName(done.getName());
           }
         }
-        break;
-      default:
-        break; // unknown events carry nothing this accumulator understands
+      }
     }
+    // other (unknown) events carry nothing this accumulator understands
   }
 
-  private static void checkIndexes(StreamEvent event, ResponseStreamEvent e) {
-    Integer content = e.getContentIndex();
+  private static String idOf(OutputItem item) {
+    return item.getId();
+  }
+
+  private static void checkIndexes(StreamEvent event) {
+    Integer content = event.contentIndex();
     if (content != null && (content < 0 || content >= MAX_CONTENT_PARTS)) {
       throw new MastraInvalidResponseException(
           "stream event " + event.type() + " has content_index " + content + ", outside 0.."
@@ -118,7 +147,7 @@ final class StreamAccumulator {
           event.rawJson(),
           null);
     }
-    Integer output = e.getOutputIndex();
+    Integer output = event.outputIndex();
     if (output != null && output < 0) {
       throw new MastraInvalidResponseException(
           "stream event " + event.type() + " has a negative output_index " + output, event.rawJson(), null);
@@ -144,12 +173,12 @@ final class StreamAccumulator {
     for (Map.Entry<Integer, OutputItem> entry : items.entrySet()) {
       OutputItem item = copy(entry.getValue(), OutputItem.class);
       Map<Integer, StringBuilder> itemTexts = texts.get(entry.getKey());
-      if (itemTexts != null) {
-        itemTexts.forEach((contentIndex, text) -> partAt(item, contentIndex).setText(text.toString()));
+      if (itemTexts != null && item.isMessage()) {
+        itemTexts.forEach((contentIndex, text) -> partAt(item.asMessage(), contentIndex).setText(text.toString()));
       }
       StringBuilder args = arguments.get(entry.getKey());
-      if (args != null) {
-        item.setArguments(args.toString());
+      if (args != null && item.isFunctionCall()) {
+        item.asFunctionCall().setArguments(args.toString());
       }
       output.add(item);
     }
@@ -168,7 +197,7 @@ final class StreamAccumulator {
     }
     if (itemId != null) {
       for (Map.Entry<Integer, OutputItem> entry : items.entrySet()) {
-        if (itemId.equals(entry.getValue().getId())) {
+        if (itemId.equals(idOf(entry.getValue()))) {
           return entry.getKey();
         }
       }
@@ -176,16 +205,23 @@ final class StreamAccumulator {
     return items.isEmpty() ? 0 : items.lastKey() + 1;
   }
 
-  /** The item at {@code index}; a placeholder assistant message if the server never announced it. */
-  private OutputItem message(int index, String itemId) {
-    return items.computeIfAbsent(
-        index,
-        i -> new OutputItem().id(itemId).type("message").role(MessageRole.ASSISTANT).content(new ArrayList<>()));
+  /**
+   * The message at {@code index}; a placeholder assistant message if the server never announced it; null if
+   * the item there is not a message.
+   */
+  private MessageItem message(int index, String itemId) {
+    OutputItem item =
+        items.computeIfAbsent(
+            index, i -> new MessageItem().id(itemId).role(MessageRole.ASSISTANT).content(new ArrayList<>()));
+    return item.isMessage() ? item.asMessage() : null;
   }
 
   private StringBuilder text(int index, String itemId, int contentIndex) {
-    OutputItem item = message(index, itemId);
-    ContentPart part = partAt(item, contentIndex);
+    MessageItem item = message(index, itemId);
+    if (item == null) {
+      return null;
+    }
+    OutputTextPart part = partAt(item, contentIndex);
     return textsOf(index)
         .computeIfAbsent(contentIndex, i -> new StringBuilder(part.getText() == null ? "" : part.getText()));
   }
@@ -195,27 +231,29 @@ final class StreamAccumulator {
   }
 
   private StringBuilder arguments(int index, String itemId) {
-    OutputItem item =
-        items.computeIfAbsent(index, i -> new OutputItem().id(itemId).callId(itemId).type("function_call"));
-    return arguments.computeIfAbsent(
-        index, i -> new StringBuilder(item.getArguments() == null ? "" : item.getArguments()));
+    OutputItem item = items.computeIfAbsent(index, i -> new FunctionCallItem().id(itemId).callId(itemId));
+    if (!item.isFunctionCall()) {
+      return null;
+    }
+    String known = item.asFunctionCall().getArguments();
+    return arguments.computeIfAbsent(index, i -> new StringBuilder(known == null ? "" : known));
   }
 
-  private static void setPart(OutputItem item, int contentIndex, ContentPart part) {
-    partAt(item, contentIndex);
-    item.getContent().set(contentIndex, copy(part, ContentPart.class));
-  }
-
-  /** The part at {@code contentIndex}, adding empty {@code output_text} parts up to it. */
-  private static ContentPart partAt(OutputItem item, int contentIndex) {
+  /** The output_text part at {@code contentIndex}, adding empty ones up to it (and in place of another kind). */
+  private static OutputTextPart partAt(MessageItem item, int contentIndex) {
     if (item.getContent() == null) {
       item.setContent(new ArrayList<>());
     }
     List<ContentPart> content = item.getContent();
     while (content.size() <= contentIndex) {
-      content.add(new ContentPart().type("output_text").text(""));
+      content.add(new OutputTextPart().text(""));
     }
-    return content.get(contentIndex);
+    ContentPart part = content.get(contentIndex);
+    if (!part.isOutputText()) {
+      part = new OutputTextPart().text("");
+      content.set(contentIndex, part);
+    }
+    return part.asOutputText();
   }
 
   private static <T> T copy(T value, Class<T> type) {

@@ -2,7 +2,7 @@ package ai.mastra.client;
 
 import ai.mastra.client.internal.Json;
 import ai.mastra.client.internal.SseEvent;
-import ai.mastra.client.model.ResponseStreamEvent;
+import ai.mastra.client.model.*;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -11,54 +11,27 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import java.io.IOException;
 import java.io.StringReader;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /**
  * One event of a streamed response: its {@link #type()}, the decoded {@link #data()} and the {@link
  * #rawJson()} as the server wrote it. Immutable.
  *
- * <p>{@link #data()} is one flattened class for every event type (like {@code OutputItem} for output items):
- * read the fields that the type has, e.g. {@code getDelta()} of a {@code response.output_text.delta}, {@code
- * getResponse()} of a {@code response.completed}, {@code getItem()} of a {@code response.output_item.done}.
- *
- * <p>An event type this SDK does not know (the server grows) is delivered too, with {@link #isKnown()}
- * false; its {@link #rawJson()} has everything the server sent.
+ * <p>{@link #data()} is the typed event, a {@link ResponseStreamEvent} union: {@code
+ * event.asOutputTextDelta().getDelta()}, {@code event.asCompleted().getResponse()}, {@code
+ * event.data().accept(visitor)}. An event type this SDK does not know (the server grows) is delivered too,
+ * as a {@link ResponseStreamEvent.Unknown} with {@link #isKnown()} false; it and {@link #rawJson()} have
+ * everything the server sent.
  */
 public final class StreamEvent {
-
-  private static final Set<String> KNOWN_TYPES =
-      Collections.unmodifiableSet(
-          new HashSet<>(
-              Arrays.asList(
-                  "response.created",
-                  "response.in_progress",
-                  "response.output_item.added",
-                  "response.output_item.done",
-                  "response.content_part.added",
-                  "response.content_part.done",
-                  "response.output_text.delta",
-                  "response.output_text.done",
-                  "response.function_call_arguments.delta",
-                  "response.function_call_arguments.done",
-                  "response.completed",
-                  "response.failed",
-                  "response.incomplete",
-                  "error")));
-
   private final String type;
   private final ResponseStreamEvent data;
   private final String rawJson;
-  private final boolean known;
 
-  private StreamEvent(String type, ResponseStreamEvent data, String rawJson, boolean known) {
+  private StreamEvent(String type, ResponseStreamEvent data, String rawJson) {
     this.type = type;
     this.data = data;
     this.rawJson = rawJson;
-    this.known = known;
   }
 
   /**
@@ -81,15 +54,40 @@ public final class StreamEvent {
 
   /** Returns whether this SDK knows the event type; an unknown event has only its raw JSON for sure. */
   public boolean isKnown() {
-    return known;
+    return !data.isUnknown();
   }
 
   /**
-   * Returns the decoded event. For an unknown type, the fields whose names this SDK knows are filled if they
-   * could be read, and {@code type} and {@code sequence_number} at least. Treat it as read-only.
+   * Returns the typed event: one of the {@link ResponseStreamEvent} variants, or a {@link
+   * ResponseStreamEvent.Unknown} keeping the JSON of an event type this SDK does not know.
    */
   public ResponseStreamEvent data() {
     return data;
+  }
+
+  /** Returns the {@code response.output_text.delta} event; throws {@link IllegalStateException} for another type. */
+  public ResponseOutputTextDeltaEvent asOutputTextDelta() {
+    return data.asOutputTextDelta();
+  }
+
+  /** Returns the {@code response.output_text.done} event; throws {@link IllegalStateException} for another type. */
+  public ResponseOutputTextDoneEvent asOutputTextDone() {
+    return data.asOutputTextDone();
+  }
+
+  /** Returns the {@code response.output_item.added} event; throws {@link IllegalStateException} for another type. */
+  public ResponseOutputItemAddedEvent asOutputItemAdded() {
+    return data.asOutputItemAdded();
+  }
+
+  /** Returns the {@code response.output_item.done} event; throws {@link IllegalStateException} for another type. */
+  public ResponseOutputItemDoneEvent asOutputItemDone() {
+    return data.asOutputItemDone();
+  }
+
+  /** Returns the {@code response.completed} event; throws {@link IllegalStateException} for another type. */
+  public ResponseCompletedEvent asCompleted() {
+    return data.asCompleted();
   }
 
   /** Returns the event's JSON exactly as the server sent it (the SSE {@code data}). */
@@ -102,8 +100,30 @@ public final class StreamEvent {
     return "StreamEvent{" + type + ": " + rawJson + "}";
   }
 
+  /** The {@code content_index} of the event, if its type has one. */
+  Integer contentIndex() {
+    if (data.isContentPartAdded()) return data.asContentPartAdded().getContentIndex();
+    if (data.isContentPartDone()) return data.asContentPartDone().getContentIndex();
+    if (data.isOutputTextDelta()) return data.asOutputTextDelta().getContentIndex();
+    if (data.isOutputTextDone()) return data.asOutputTextDone().getContentIndex();
+    return null;
+  }
+
+  /** The {@code output_index} of the event, if its type has one. */
+  Integer outputIndex() {
+    if (data.isOutputItemAdded()) return data.asOutputItemAdded().getOutputIndex();
+    if (data.isOutputItemDone()) return data.asOutputItemDone().getOutputIndex();
+    if (data.isContentPartAdded()) return data.asContentPartAdded().getOutputIndex();
+    if (data.isContentPartDone()) return data.asContentPartDone().getOutputIndex();
+    if (data.isOutputTextDelta()) return data.asOutputTextDelta().getOutputIndex();
+    if (data.isOutputTextDone()) return data.asOutputTextDone().getOutputIndex();
+    if (data.isFunctionCallArgumentsDelta()) return data.asFunctionCallArgumentsDelta().getOutputIndex();
+    if (data.isFunctionCallArgumentsDone()) return data.asFunctionCallArgumentsDone().getOutputIndex();
+    return null;
+  }
+
   /**
-   * Decodes one SSE event.
+   * Decodes one SSE event: bound straight from the JSON text to its typed variant.
    *
    * @param what the call, for messages
    * @throws MastraInvalidResponseException if the data is not a JSON object, or a known event does not fit
@@ -111,25 +131,44 @@ public final class StreamEvent {
    */
   static StreamEvent decode(String what, SseEvent sse) {
     String raw = sse.data();
-    JsonObject object = parseObject(what, raw);
-    JsonElement typeField = object.get("type");
-    String type =
-        typeField instanceof JsonPrimitive && ((JsonPrimitive) typeField).isString()
-            ? typeField.getAsString()
-            : sse.type();
-    boolean known = KNOWN_TYPES.contains(type);
     ResponseStreamEvent data;
     try {
-      data = Json.GSON.fromJson(object, ResponseStreamEvent.class);
-    } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
-      if (known) {
-        throw new MastraInvalidResponseException(
-            what + ": a " + type + " event does not fit its schema: " + e.getMessage(), raw, e);
+      JsonReader reader = new JsonReader(new StringReader(raw));
+      if (reader.peek() != JsonToken.BEGIN_OBJECT) {
+        throw new MastraInvalidResponseException(what + ": an event's data is not a JSON object", raw, null);
       }
-      data = new ResponseStreamEvent().sequenceNumber(sequenceNumber(object));
+      data = Json.GSON.getAdapter(ResponseStreamEvent.class).read(reader);
+      if (reader.peek() != JsonToken.END_DOCUMENT) {
+        throw new MastraInvalidResponseException(what + ": an event's data is not a JSON object", raw, null);
+      }
+    } catch (IOException | JsonParseException | IllegalStateException | NumberFormatException e) {
+      data = withoutTypeField(what, sse, raw, e);
     }
-    data.setType(type);
-    return new StreamEvent(type, data, raw, known);
+    String type = data.getType() != null ? data.getType() : sse.type();
+    return new StreamEvent(type, data, raw);
+  }
+
+  /**
+   * An event whose JSON could not be bound: one without a {@code type} member takes the SSE event name;
+   * anything else is an invalid answer.
+   */
+  private static ResponseStreamEvent withoutTypeField(String what, SseEvent sse, String raw, Exception cause) {
+    JsonObject object = parseObject(what, raw);
+    JsonElement typeField = object.get("type");
+    if (typeField instanceof JsonPrimitive && ((JsonPrimitive) typeField).isString()) {
+      throw new MastraInvalidResponseException(
+          what + ": a " + typeField.getAsString() + " event does not fit its schema: " + cause.getMessage(), raw, cause);
+    }
+    if (typeField == null && sse.type() != null) {
+      object.addProperty("type", sse.type());
+      try {
+        return Json.GSON.fromJson(object, ResponseStreamEvent.class);
+      } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
+        throw new MastraInvalidResponseException(
+            what + ": a " + sse.type() + " event does not fit its schema: " + e.getMessage(), raw, e);
+      }
+    }
+    return new ResponseStreamEvent.Unknown(object);
   }
 
   private static JsonObject parseObject(String what, String raw) {
@@ -144,17 +183,5 @@ public final class StreamEvent {
       throw new MastraInvalidResponseException(
           what + ": an event's data is not valid JSON: " + e.getMessage(), raw, e);
     }
-  }
-
-  private static Long sequenceNumber(JsonObject object) {
-    JsonElement number = object.get("sequence_number");
-    if (number instanceof JsonPrimitive && ((JsonPrimitive) number).isNumber()) {
-      try {
-        return number.getAsLong();
-      } catch (NumberFormatException e) {
-        return null;
-      }
-    }
-    return null;
   }
 }

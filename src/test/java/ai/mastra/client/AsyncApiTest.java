@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.mastra.client.model.Conversation;
 import ai.mastra.client.model.ConversationCreateRequest;
-import ai.mastra.client.model.ConversationItem;
+import ai.mastra.client.model.OutputItem;
 import ai.mastra.client.model.Response;
 import ai.mastra.client.model.ResponseCreateRequest;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -185,7 +185,7 @@ class AsyncApiTest {
     wm.stubFor(get(urlPathEqualTo("/api/v1/conversations/c1/items"))
         .willReturn(okJson(page(false, "i1", "i2"))));
 
-    List<ConversationItem> seen = Collections.synchronizedList(new ArrayList<>());
+    List<OutputItem> seen = Collections.synchronizedList(new ArrayList<>());
     client.async().conversations().items().forEach("c1", seen::add).get(10, TimeUnit.SECONDS);
 
     assertThat(seen).hasSize(2);

@@ -2,7 +2,8 @@ package ai.mastra.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.mastra.client.model.ConversationItem;
+import ai.mastra.client.model.MessageItem;
+import ai.mastra.client.model.OutputItem;
 import ai.mastra.client.model.ConversationItemList;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
@@ -24,12 +25,12 @@ class AutoPagerMemoryTest {
   private final AtomicInteger requests = new AtomicInteger();
 
   private ConversationItemsPage page(int index) {
-    List<ConversationItem> items = new ArrayList<>(PAGE_SIZE);
+    List<OutputItem> items = new ArrayList<>(PAGE_SIZE);
     for (int i = 0; i < PAGE_SIZE; i++) {
-      items.add(new ConversationItem().id("item-" + (index * PAGE_SIZE + i)).type("message"));
+      items.add(new MessageItem().id("item-" + (index * PAGE_SIZE + i)));
     }
     ConversationItemList list = new ConversationItemList()
-        ._object("list")
+        .object("list")
         .data(items)
         .firstId(items.get(0).getId())
         .lastId(items.get(PAGE_SIZE - 1).getId())
@@ -48,11 +49,11 @@ class AutoPagerMemoryTest {
 
   @Test
   void walkingAHundredThousandItemsKeepsOnlyTheCurrentPageReachable() {
-    Iterator<ConversationItem> iterator = page(0).autoPager().iterator();
+    Iterator<OutputItem> iterator = page(0).autoPager().iterator();
     int seen = 0;
     int maxReachable = 0;
     while (iterator.hasNext()) {
-      ConversationItem item = iterator.next();
+      OutputItem item = iterator.next();
       assertThat(item.getId()).isEqualTo("item-" + seen);
       seen++;
       if (seen % (PAGE_SIZE * 100) == PAGE_SIZE / 2) { // mid-page, every 100 pages
@@ -66,7 +67,7 @@ class AutoPagerMemoryTest {
 
   @Test
   void pagesAreFetchedOnlyWhenIterationReachesThem() {
-    Iterator<ConversationItem> iterator = page(0).autoPager().iterator();
+    Iterator<OutputItem> iterator = page(0).autoPager().iterator();
     for (int i = 0; i < PAGE_SIZE; i++) {
       iterator.next();
     }

@@ -59,7 +59,7 @@ class BadInputTest {
     return new ResponseCreateRequest().agentId("support-agent").input("hi");
   }
 
-  private static ResponseCreateRequest withInput(Object input) {
+  private static ResponseCreateRequest withInput(List<InputMessage> input) {
     return new ResponseCreateRequest().agentId("support-agent").input(input);
   }
 
@@ -103,19 +103,15 @@ class BadInputTest {
         bad("request.agentId", () -> client.responses().create(new ResponseCreateRequest().input("hi"))),
         bad("request.agentId", () -> client.responses().create(new ResponseCreateRequest().agentId(" ").input("hi"))),
         bad("request.input", () -> client.responses().create(new ResponseCreateRequest().agentId("a"))),
-        bad("request.input", () -> client.responses().create(withInput(42))),
-        bad("request.input", () -> client.responses().create(withInput(Map.of("role", "user")))),
-        bad("request.input[0]", () -> client.responses().create(withInput(List.of("just a string")))),
+        // (an input of 42, a Map or a List of Strings, and a content of 7, no longer compile: typed input)
         bad("request.input[1]", () -> client.responses().create(withInput(
             Arrays.asList(new InputMessage().role(MessageRole.USER).content("x"), null)))),
         bad("request.input[0].role", () -> client.responses().create(withInput(
             List.of(new InputMessage().content("x"))))),
         bad("request.input[0].role", () -> client.responses().create(withInput(
-            List.of(new InputMessage().role(MessageRole.UNKNOWN_DEFAULT_OPEN_API).content("x"))))),
+            List.of(new InputMessage().role(MessageRole.of("critic")).content("x"))))),
         bad("request.input[0].content", () -> client.responses().create(withInput(
             List.of(new InputMessage().role(MessageRole.USER))))),
-        bad("request.input[0].content", () -> client.responses().create(withInput(
-            List.of(new InputMessage().role(MessageRole.USER).content(7))))),
         bad("request.input[0].content[1]", () -> client.responses().create(withInput(
             List.of(new InputMessage().role(MessageRole.USER).content(List.of(
                 new InputContentPart().type("input_text").text("ok"), new InputContentPart().type("input_text"))))))),
@@ -195,7 +191,7 @@ class BadInputTest {
   @Test
   void anEmptyMessageListAndAnEmptyStringAreLeftToTheServer() {
     client.responses().create(withInput(List.of()));
-    client.responses().create(withInput(""));
+    client.responses().create(new ResponseCreateRequest().agentId("support-agent").input(""));
 
     assertThat(Wire.requests(wm)).extracting(r -> Wire.body(r).getAsJsonObject().get("input").toString())
         .containsExactly("[]", "\"\"");

@@ -197,7 +197,7 @@ class ConversationsContractTest extends WireMockClientTest {
 
     ConversationItemsPage page = client.conversations().items().list("conv-fixed-1");
 
-    assertThat(page.data()).extracting(item -> item.getContent().get(0).getText())
+    assertThat(page.data()).extracting(item -> item.asMessage().getContent().get(0).getText())
         .containsExactly("Hi inside the conversation", "Echo: Hi inside the conversation");
     assertThat(page.firstId()).contains("88e0c1a6-e462-4a4e-b08c-12b77a205989");
     assertThat(page.lastId()).contains("4a5a742b-df91-45ce-a395-cffcf64bdf85");

@@ -9,7 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.mastra.client.model.ConversationItem;
+import ai.mastra.client.model.OutputItem;
 import ai.mastra.client.model.Response;
 import ai.mastra.client.model.ResponseCreateRequest;
 import ai.mastra.client.testing.Capture;
@@ -87,7 +87,7 @@ class HostileServerTest extends WireMockClientTest {
         StreamTestSupport.frame("error", "{\"type\":\"error\",\"code\":\"x\",\"message\":\"m\",\"sequence_number\":2}")));
 
     try (ResponseStream stream = client.responses().stream(turn())) {
-      assertThat(stream.finalResponse().getOutput().get(0).getContent()).hasSize(1024);
+      assertThat(stream.finalResponse().getOutput().get(0).asMessage().getContent()).hasSize(1024);
     }
   }
 
@@ -126,9 +126,9 @@ class HostileServerTest extends WireMockClientTest {
 
   /** Pages whose cursors go round: i1 → i2 → i1 ... with has_more every time. */
   private void answerCyclingPages() {
-    String first = "{\"object\":\"list\",\"data\":[{\"id\":\"i1\",\"type\":\"message\"}],\"first_id\":\"i1\","
+    String first = "{\"object\":\"list\",\"data\":[{\"id\":\"i1\",\"type\":\"message\",\"role\":\"user\",\"content\":[]}],\"first_id\":\"i1\","
         + "\"last_id\":\"i1\",\"has_more\":true}";
-    String second = "{\"object\":\"list\",\"data\":[{\"id\":\"i2\",\"type\":\"message\"}],\"first_id\":\"i2\","
+    String second = "{\"object\":\"list\",\"data\":[{\"id\":\"i2\",\"type\":\"message\",\"role\":\"user\",\"content\":[]}],\"first_id\":\"i2\","
         + "\"last_id\":\"i2\",\"has_more\":true}";
     wm.stubFor(get(urlPathEqualTo("/api/v1/conversations/c1/items")).willReturn(okJson(first)));
     wm.stubFor(get(urlPathEqualTo("/api/v1/conversations/c1/items"))
@@ -157,7 +157,7 @@ class HostileServerTest extends WireMockClientTest {
     List<String> seen = new ArrayList<>();
 
     CompletableFuture<Void> all = client.async().conversations().items().list("c1")
-        .thenCompose(page -> page.forEachAsync((ConversationItem item) -> seen.add(item.getId())));
+        .thenCompose(page -> page.forEachAsync((OutputItem item) -> seen.add(item.getId())));
 
     assertThatThrownBy(() -> all.get(10, TimeUnit.SECONDS))
         .hasCauseInstanceOf(MastraInvalidResponseException.class);

@@ -9,7 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.mastra.client.model.ConversationItem;
+import ai.mastra.client.model.OutputItem;
 import ai.mastra.client.model.ListOrder;
 import ai.mastra.client.testing.Capture;
 import ai.mastra.client.testing.Wire;
@@ -60,7 +60,7 @@ class ItemsPagerContractTest extends WireMockClientTest {
         .willReturn(okJson(page(false, "i5", "i5"))).willSetStateTo("done"));
   }
 
-  private static List<String> ids(Iterable<ConversationItem> items) {
+  private static List<String> ids(Iterable<OutputItem> items) {
     List<String> ids = new ArrayList<>();
     items.forEach(item -> ids.add(item.getId()));
     return ids;
@@ -99,7 +99,7 @@ class ItemsPagerContractTest extends WireMockClientTest {
     threePages();
 
     List<String> all = client.conversations().items().list("c1").autoPager().stream()
-        .map(ConversationItem::getId).collect(Collectors.toList());
+        .map(OutputItem::getId).collect(Collectors.toList());
 
     assertThat(all).containsExactly("i1", "i2", "i3", "i4", "i5");
   }
@@ -110,7 +110,7 @@ class ItemsPagerContractTest extends WireMockClientTest {
 
     ConversationItemsPage first = client.conversations().items().list("c1");
     assertThat(requests()).isEqualTo(1);
-    Iterator<ConversationItem> items = first.autoPager().iterator();
+    Iterator<OutputItem> items = first.autoPager().iterator();
     assertThat(items.next().getId()).isEqualTo("i1");
     assertThat(items.next().getId()).isEqualTo("i2");
     assertThat(requests()).isEqualTo(1);
@@ -124,7 +124,7 @@ class ItemsPagerContractTest extends WireMockClientTest {
     threePages();
 
     List<String> firstTwo = client.conversations().items().list("c1").autoPager().stream().limit(2)
-        .map(ConversationItem::getId).collect(Collectors.toList());
+        .map(OutputItem::getId).collect(Collectors.toList());
 
     assertThat(firstTwo).containsExactly("i1", "i2");
     assertThat(requests()).isEqualTo(1);
@@ -167,7 +167,7 @@ class ItemsPagerContractTest extends WireMockClientTest {
   void aStuckCursorIsAnInvalidResponseNotALoop() {
     wm.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(page(true, "i2", "i1", "i2"))));
 
-    Iterator<ConversationItem> items = client.conversations().items().list("c1").autoPager().iterator();
+    Iterator<OutputItem> items = client.conversations().items().list("c1").autoPager().iterator();
     assertThat(items.next().getId()).isEqualTo("i1");
     assertThat(items.next().getId()).isEqualTo("i2");
 

@@ -10,6 +10,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.mastra.client.model.JsonObjectFormat;
+import ai.mastra.client.model.JsonSchemaFormat;
 import ai.mastra.client.model.ConversationCreateRequest;
 import ai.mastra.client.model.InputContentPart;
 import ai.mastra.client.model.InputMessage;
@@ -276,7 +278,7 @@ class RequestContextTest {
             new InputMessage().role(MessageRole.ASSISTANT)
                 .content(List.of(new InputContentPart().type("output_text").text("answer")))))
         .instructions("Be terse.")
-        .text(new TextConfig().format(new TextFormat().type("json_schema").name("n")
+        .text(new TextConfig().format(new JsonSchemaFormat().name("n")
             .schema(Map.of("type", "object", "minProperties", 1))))
         .providerOptions(Map.of("openai", Map.of("maxRetries", 3, "temperature", 0.5)))
         .store(true);

@@ -11,7 +11,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.mastra.client.model.ContentPart;
 import ai.mastra.client.model.Conversation;
 import ai.mastra.client.model.ConversationDeleted;
-import ai.mastra.client.model.ConversationItem;
+import ai.mastra.client.model.FunctionCallItem;
+import ai.mastra.client.model.FunctionCallOutputItem;
+import ai.mastra.client.model.JsonSchemaFormat;
+import ai.mastra.client.model.MessageItem;
+import ai.mastra.client.model.OutputTextPart;
 import ai.mastra.client.model.ItemStatus;
 import ai.mastra.client.model.MessageRole;
 import ai.mastra.client.model.OutputItem;
@@ -89,13 +93,13 @@ class ResponseShapesContractTest extends WireMockClientTest {
   void anAssistantMessageHasItsRoleStatusAndTextPart() {
     answer("07");
 
-    OutputItem message = client.responses().retrieve("r1").getOutput().get(0);
+    MessageItem message = client.responses().retrieve("r1").getOutput().get(0).asMessage();
 
     assertThat(message.getType()).isEqualTo("message");
     assertThat(message.getId()).isEqualTo("msg_baf6fc6e-4dbc-43ed-bae6-950314b53664");
     assertThat(message.getRole()).isEqualTo(MessageRole.ASSISTANT);
     assertThat(message.getStatus()).isEqualTo(ItemStatus.COMPLETED);
-    ContentPart part = message.getContent().get(0);
+    OutputTextPart part = message.getContent().get(0).asOutputText();
     assertThat(part.getType()).isEqualTo("output_text");
     assertThat(part.getText()).isEqualTo("Echo: Hello there, Mastra!");
     assertThat(part.getAnnotations()).isEmpty();
@@ -110,17 +114,16 @@ class ResponseShapesContractTest extends WireMockClientTest {
 
     assertThat(response.getOutput()).extracting(OutputItem::getType)
         .containsExactly("function_call", "function_call_output", "message");
-    OutputItem call = response.getOutput().get(0);
+    FunctionCallItem call = response.getOutput().get(0).asFunctionCall();
     assertThat(call.getId()).isEqualTo("call_11");
     assertThat(call.getCallId()).isEqualTo("call_11");
     assertThat(call.getName()).isEqualTo("get_weather");
     assertThat(call.getArguments()).isEqualTo("{\"city\":\"Paris\"}");
     assertThat(call.getStatus()).isEqualTo(ItemStatus.COMPLETED);
-    OutputItem result = response.getOutput().get(1);
+    FunctionCallOutputItem result = response.getOutput().get(1).asFunctionCallOutput();
     assertThat(result.getId()).isEqualTo("call_11:output");
     assertThat(result.getCallId()).isEqualTo("call_11");
     assertThat(result.getOutput()).isEqualTo("{\"city\":\"Paris\",\"temperature\":18,\"conditions\":\"sunny\"}");
-    assertThat(result.getStatus()).isNull();
     assertThat(response.getConversationId()).isEqualTo("9308b28b-e928-4082-809a-8f154243ce2e");
   }
 
@@ -174,7 +177,7 @@ class ResponseShapesContractTest extends WireMockClientTest {
 
     Response response = client.responses().retrieve("r1");
 
-    TextFormat format = response.getText().getFormat();
+    JsonSchemaFormat format = response.getText().getFormat().asJsonSchema();
     assertThat(format.getType()).isEqualTo("json_schema");
     assertThat(format.getName()).isEqualTo("echo_result");
     assertThat(format.getStrict()).isTrue();
@@ -248,19 +251,19 @@ class ResponseShapesContractTest extends WireMockClientTest {
   void anItemsListWithAToolCallAndItsResult() {
     answer("21");
 
-    List<ConversationItem> items = client.conversations().items().list("c").data();
+    List<OutputItem> items = client.conversations().items().list("c").data();
 
-    assertThat(items).extracting(ConversationItem::getType)
+    assertThat(items).extracting(OutputItem::getType)
         .containsExactly("message", "function_call", "function_call_output", "message");
-    assertThat(items.get(0).getRole()).isEqualTo(MessageRole.USER);
-    assertThat(items.get(0).getContent().get(0).getType()).isEqualTo("input_text");
-    assertThat(items.get(0).getContent().get(0).getText()).isEqualTo("What is the weather like today?");
-    assertThat(items.get(1).getName()).isEqualTo("get_weather");
-    assertThat(items.get(1).getArguments()).isEqualTo("{\"city\":\"Paris\"}");
-    assertThat(items.get(2).getCallId()).isEqualTo("call_11");
-    assertThat(items.get(2).getOutput()).contains("\"conditions\":\"sunny\"");
-    assertThat(items.get(3).getRole()).isEqualTo(MessageRole.ASSISTANT);
-    assertThat(items.get(3).getStatus()).isEqualTo(ItemStatus.COMPLETED);
+    assertThat(items.get(0).asMessage().getRole()).isEqualTo(MessageRole.USER);
+    assertThat(items.get(0).asMessage().getContent().get(0).getType()).isEqualTo("input_text");
+    assertThat(items.get(0).asMessage().getContent().get(0).getText()).isEqualTo("What is the weather like today?");
+    assertThat(items.get(1).asFunctionCall().getName()).isEqualTo("get_weather");
+    assertThat(items.get(1).asFunctionCall().getArguments()).isEqualTo("{\"city\":\"Paris\"}");
+    assertThat(items.get(2).asFunctionCallOutput().getCallId()).isEqualTo("call_11");
+    assertThat(items.get(2).asFunctionCallOutput().getOutput()).contains("\"conditions\":\"sunny\"");
+    assertThat(items.get(3).asMessage().getRole()).isEqualTo(MessageRole.ASSISTANT);
+    assertThat(items.get(3).asMessage().getStatus()).isEqualTo(ItemStatus.COMPLETED);
   }
 
   @Test
@@ -325,7 +328,8 @@ class ResponseShapesContractTest extends WireMockClientTest {
     OutputItem reasoning = response.getOutput().get(0);
     assertThat(reasoning.getType()).isEqualTo("reasoning");
     assertThat(reasoning.getId()).isEqualTo("rs_1");
-    assertThat(reasoning.getContent().get(0).getType()).isEqualTo("reasoning_text");
+    assertThat(reasoning.asUnknown().rawJson().getAsJsonArray("content").get(0).getAsJsonObject()
+        .get("type").getAsString()).isEqualTo("reasoning_text");
     assertThat(Responses.outputText(response)).isEqualTo("Done");
   }
 
@@ -350,40 +354,40 @@ class ResponseShapesContractTest extends WireMockClientTest {
         + "\"role\":\"assistant\",\"content\":[{\"type\":\"refusal\",\"refusal\":\"I cannot\"},"
         + "{\"type\":\"output_audio\",\"data\":\"AA==\"},{\"type\":\"output_text\",\"text\":\"ok\"}]}]}");
 
-    List<ContentPart> parts = client.responses().retrieve("r1").getOutput().get(0).getContent();
+    List<ContentPart> parts = client.responses().retrieve("r1").getOutput().get(0).asMessage().getContent();
 
     assertThat(parts).extracting(ContentPart::getType).containsExactly("refusal", "output_audio", "output_text");
     assertThat(parts.get(0).getText()).isNull();
   }
 
   @Test
-  void unknownEnumValuesBecomeTheUnknownConstant() {
+  void unknownEnumValuesAreKeptAsTheirString() {
     answerJson("{\"id\":\"r1\",\"object\":\"response\",\"status\":\"queued\",\"output\":["
         + "{\"id\":\"m1\",\"type\":\"message\",\"role\":\"critic\",\"status\":\"queued\","
         + "\"content\":[{\"type\":\"output_text\",\"text\":\"x\"}]}]}");
 
     Response response = client.responses().retrieve("r1");
 
-    assertThat(response.getStatus()).isEqualTo(ResponseStatus.UNKNOWN_DEFAULT_OPEN_API);
+    assertThat(response.getStatus()).isEqualTo(ResponseStatus.of("queued"));
+    assertThat(response.getStatus().isKnown()).isFalse();
     OutputItem item = response.getOutput().get(0);
     assertThat(item.getType()).isEqualTo("message");
-    assertThat(item.getRole()).isEqualTo(MessageRole.UNKNOWN_DEFAULT_OPEN_API);
-    assertThat(item.getStatus()).isEqualTo(ItemStatus.UNKNOWN_DEFAULT_OPEN_API);
+    assertThat(item.asMessage().getRole().value()).isEqualTo("critic");
+    assertThat(item.asMessage().getStatus().value()).isEqualTo("queued");
     // Only assistant messages are the answer's text.
     assertThat(Responses.outputText(response)).isEmpty();
   }
 
   @Test
   void nullEnumValuesStayNull() {
-    // (A null for a required property, such as the response's own status, is refused instead: see
-    // aSuccessBodyThatLacksARequiredPropertyIsAnInvalidResponse.)
+    // (A null for a required property, such as the response's own status or a message's role, is refused
+    // instead: see aSuccessBodyThatLacksARequiredPropertyIsAnInvalidResponse.)
     answerJson("{\"id\":\"r1\",\"object\":\"response\",\"output\":["
-        + "{\"id\":\"m1\",\"type\":\"message\",\"role\":null,\"status\":null,\"content\":[]}]}");
+        + "{\"id\":\"m1\",\"type\":\"message\",\"role\":\"assistant\",\"status\":null,\"content\":[]}]}");
 
     Response response = client.responses().retrieve("r1");
 
-    assertThat(response.getOutput().get(0).getRole()).isNull();
-    assertThat(response.getOutput().get(0).getStatus()).isNull();
+    assertThat(response.getOutput().get(0).asMessage().getStatus()).isNull();
   }
 
   @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
@@ -392,7 +396,9 @@ class ResponseShapesContractTest extends WireMockClientTest {
       "{\"id\":\"r1\",\"object\":\"response\",\"created_at\":1,\"model\":\"m\",\"status\":null,\"output\":[]}",
       "{\"id\":\"r1\",\"object\":\"response\",\"created_at\":1,\"model\":\"m\",\"status\":\"completed\"}",
       "{\"id\":\"r1\",\"object\":\"response\",\"created_at\":1,\"model\":\"m\",\"status\":\"completed\","
-          + "\"output\":[],\"usage\":{\"input_tokens\":1}}"})
+          + "\"output\":[],\"usage\":{\"input_tokens\":1}}",
+      "{\"id\":\"r1\",\"object\":\"response\",\"created_at\":1,\"model\":\"m\",\"status\":\"completed\","
+          + "\"output\":[{\"id\":\"m1\",\"type\":\"message\",\"role\":null,\"content\":[]}]}"})
   void aSuccessBodyThatLacksARequiredPropertyIsAnInvalidResponse(String body) {
     wm.stubFor(any(anyUrl()).willReturn(okJson(body)));
 
@@ -411,11 +417,12 @@ class ResponseShapesContractTest extends WireMockClientTest {
         + "\"content\":[{\"type\":\"input_image\",\"image_url\":\"u\"}]}],"
         + "\"first_id\":\"i1\",\"last_id\":\"i2\",\"has_more\":false,\"next_cursor\":null}");
 
-    List<ConversationItem> items = client.conversations().items().list("c").data();
+    List<OutputItem> items = client.conversations().items().list("c").data();
 
-    assertThat(items).extracting(ConversationItem::getType).containsExactly("reasoning", "message");
-    assertThat(items.get(1).getRole()).isEqualTo(MessageRole.UNKNOWN_DEFAULT_OPEN_API);
-    assertThat(items.get(1).getStatus()).isEqualTo(ItemStatus.UNKNOWN_DEFAULT_OPEN_API);
-    assertThat(items.get(1).getContent().get(0).getType()).isEqualTo("input_image");
+    assertThat(items).extracting(OutputItem::getType).containsExactly("reasoning", "message");
+    assertThat(items.get(1).asMessage().getRole()).isEqualTo(MessageRole.of("tool"));
+    assertThat(items.get(1).asMessage().getStatus()).isEqualTo(ItemStatus.of("queued"));
+    assertThat(items.get(1).asMessage().getContent().get(0).getType()).isEqualTo("input_image");
+    assertThat(items.get(1).asMessage().additionalProperties()).containsKey("extra");
   }
 }

@@ -162,17 +162,17 @@ class ResponseStreamTest {
     assertThat(events).allMatch(StreamEvent::isKnown);
     assertThat(events).extracting(e -> e.sequenceNumber().getAsLong())
         .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L);
-    assertThat(events.get(0).data().getResponse().getStatus()).isEqualTo(ResponseStatus.IN_PROGRESS);
-    assertThat(events.get(2).data().getItem().getName()).isEqualTo("get_weather");
-    assertThat(events.get(3).data().getDelta()).isEqualTo("{\"city\":");
-    assertThat(events.get(4).data().getArguments()).isEqualTo("{\"city\":\"Paris\"}");
-    assertThat(events.get(6).data().getPart().getType()).isEqualTo("output_text");
-    assertThat(events.get(7).data().getDelta()).isEqualTo("Hi");
-    assertThat(events.get(7).data().getOutputIndex()).isEqualTo(1);
-    assertThat(events.get(8).data().getText()).isEqualTo("Hi");
-    assertThat(events.get(10).data().getCode()).isEqualTo("rate_limited");
-    assertThat(events.get(10).data().getMessage()).isEqualTo("slow down");
-    assertThat(events.get(11).data().getResponse().getStatus()).isEqualTo(ResponseStatus.FAILED);
+    assertThat(events.get(0).data().asCreated().getResponse().getStatus()).isEqualTo(ResponseStatus.IN_PROGRESS);
+    assertThat(events.get(2).data().asOutputItemAdded().getItem().asFunctionCall().getName()).isEqualTo("get_weather");
+    assertThat(events.get(3).data().asFunctionCallArgumentsDelta().getDelta()).isEqualTo("{\"city\":");
+    assertThat(events.get(4).data().asFunctionCallArgumentsDone().getArguments()).isEqualTo("{\"city\":\"Paris\"}");
+    assertThat(events.get(6).data().asContentPartAdded().getPart().getType()).isEqualTo("output_text");
+    assertThat(events.get(7).asOutputTextDelta().getDelta()).isEqualTo("Hi");
+    assertThat(events.get(7).asOutputTextDelta().getOutputIndex()).isEqualTo(1);
+    assertThat(events.get(8).asOutputTextDone().getText()).isEqualTo("Hi");
+    assertThat(events.get(10).data().asError().getCode()).isEqualTo("rate_limited");
+    assertThat(events.get(10).data().asError().getMessage()).isEqualTo("slow down");
+    assertThat(events.get(11).data().asFailed().getResponse().getStatus()).isEqualTo(ResponseStatus.FAILED);
     assertThat(events.get(13).rawJson()).isEqualTo(
         "{\"type\":\"response.completed\",\"sequence_number\":14,\"response\":{\"id\":\"r\",\"status\":\"completed\",\"output\":[]}}");
   }
@@ -601,7 +601,7 @@ class ResponseStreamTest {
 
     @Override
     public void onComplete(Response response) {
-      calls.add("complete:" + response.getStatus().getValue());
+      calls.add("complete:" + response.getStatus().value());
       last.countDown();
     }
 

@@ -74,7 +74,7 @@ class ResponseStreamWireMockTest {
       for (StreamEvent event : stream) {
         types.add(event.type());
         if (event.type().equals("response.output_text.delta")) {
-          text.append(event.data().getDelta());
+          text.append(event.asOutputTextDelta().getDelta());
         }
       }
       assertThat(stream.requireCompleted().getOutput()).hasSize(3);
@@ -109,7 +109,7 @@ class ResponseStreamWireMockTest {
           @Override
           public void onEvent(StreamEvent event) {
             if (event.type().equals("response.output_text.delta")) {
-              deltas.add(event.data().getDelta());
+              deltas.add(event.asOutputTextDelta().getDelta());
             }
           }
         });

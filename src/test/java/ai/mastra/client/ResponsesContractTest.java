@@ -8,6 +8,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.mastra.client.model.JsonObjectFormat;
+import ai.mastra.client.model.JsonSchemaFormat;
 import ai.mastra.client.model.InputContentPart;
 import ai.mastra.client.model.InputMessage;
 import ai.mastra.client.model.MessageRole;
@@ -96,7 +98,7 @@ class ResponsesContractTest extends WireMockClientTest {
     Response response = createExpectingTheRecordedBody("22", new ResponseCreateRequest()
         .agentId("support-agent")
         .input("give me json")
-        .text(new TextConfig().format(new TextFormat().type("json_object"))));
+        .text(new TextConfig().format(new JsonObjectFormat())));
 
     assertThat(response.getText().getFormat().getType()).isEqualTo("json_object");
   }
@@ -112,10 +114,10 @@ class ResponsesContractTest extends WireMockClientTest {
     Response response = createExpectingTheRecordedBody("23", new ResponseCreateRequest()
         .agentId("support-agent")
         .input("give me structured output")
-        .text(new TextConfig().format(new TextFormat()
-            .type("json_schema").name("echo_result").strict(true).schema(schema))));
+        .text(new TextConfig().format(new JsonSchemaFormat()
+            .name("echo_result").strict(true).schema(schema))));
 
-    assertThat(response.getText().getFormat().getName()).isEqualTo("echo_result");
+    assertThat(response.getText().getFormat().asJsonSchema().getName()).isEqualTo("echo_result");
   }
 
   @Test
@@ -207,7 +209,7 @@ class ResponsesContractTest extends WireMockClientTest {
         .model("mock/echo-model")
         .input("hi")
         .instructions("Be terse.")
-        .text(new TextConfig().format(new TextFormat().type("json_object")))
+        .text(new TextConfig().format(new JsonObjectFormat()))
         .conversationId("conv-fixed-1")
         .previousResponseId(STORED_ID)
         .store(false)

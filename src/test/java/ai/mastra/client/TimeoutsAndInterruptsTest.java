@@ -74,7 +74,7 @@ class TimeoutsAndInterruptsTest {
         MastraClient client = MastraClient.builder().baseUrl(server.url()).readTimeout(Duration.ofMillis(300)).build();
         ResponseStream stream = client.responses().stream(turn())) {
       Iterator<StreamEvent> events = stream.iterator();
-      assertThat(events.next().data().getDelta()).isEqualTo("Hi");
+      assertThat(events.next().asOutputTextDelta().getDelta()).isEqualTo("Hi");
       assertThatThrownBy(events::hasNext)
           .isInstanceOf(MastraTimeoutException.class)
           .hasMessageContaining("nothing arrived within the stream's idle timeout of 300 ms");

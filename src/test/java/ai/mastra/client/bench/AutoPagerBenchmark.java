@@ -3,7 +3,7 @@ package ai.mastra.client.bench;
 import ai.mastra.client.ConversationItemsPage;
 import ai.mastra.client.ItemListParams;
 import ai.mastra.client.MastraClient;
-import ai.mastra.client.model.ConversationItem;
+import ai.mastra.client.model.OutputItem;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import com.sun.net.httpserver.HttpExchange;
@@ -55,7 +55,7 @@ public final class AutoPagerBenchmark {
       long items = 0;
       long maxHeap = 0;
       long minHeap = Long.MAX_VALUE;
-      for (ConversationItem item : first.autoPager()) {
+      for (OutputItem item : first.autoPager()) {
         items++;
         if (items % (PAGE_SIZE * 100L) == 0) {
           System.gc();

@@ -16,14 +16,15 @@ import ai.mastra.client.ResponseStreamListener;
 import ai.mastra.client.Responses;
 import ai.mastra.client.ServerException;
 import ai.mastra.client.StreamEvent;
+import ai.mastra.client.model.JsonObjectFormat;
+import ai.mastra.client.model.JsonSchemaFormat;
 import ai.mastra.client.model.Conversation;
 import ai.mastra.client.model.ConversationCreateRequest;
-import ai.mastra.client.model.ConversationItem;
+import ai.mastra.client.model.OutputItem;
 import ai.mastra.client.model.InputContentPart;
 import ai.mastra.client.model.InputMessage;
 import ai.mastra.client.model.ListOrder;
 import ai.mastra.client.model.MessageRole;
-import ai.mastra.client.model.OutputItem;
 import ai.mastra.client.model.Response;
 import ai.mastra.client.model.ResponseCreateRequest;
 import ai.mastra.client.model.ResponseStatus;
@@ -101,7 +102,7 @@ class ConformanceIT {
     assertThat(Responses.outputText(first)).isEqualTo("Echo: Remember this: blue");
 
     ConversationItemsPage items = client.conversations().items().list(id);
-    assertThat(items.data()).extracting(ConversationItem::getRole)
+    assertThat(items.data()).extracting(item -> item.asMessage().getRole())
         .containsExactly(MessageRole.USER, MessageRole.ASSISTANT);
     assertThat(items.hasMore()).isFalse();
     assertThat(items.hasNextPage()).isFalse();
@@ -113,7 +114,7 @@ class ConformanceIT {
 
     assertThat(client.responses().delete(first.getId()).getDeleted()).isTrue();
     assertThatThrownBy(() -> client.responses().retrieve(first.getId())).isInstanceOf(NotFoundException.class);
-    assertThat(client.conversations().items().list(id).data()).extracting(ConversationItem::getRole)
+    assertThat(client.conversations().items().list(id).data()).extracting(item -> item.asMessage().getRole())
         .containsExactly(MessageRole.USER);
 
     assertThat(client.conversations().delete(id).getDeleted()).isTrue();
@@ -138,16 +139,16 @@ class ConformanceIT {
 
     Response jsonObject = client.responses().create(new ResponseCreateRequest()
         .agentId(AGENT).input("give me json")
-        .text(new TextConfig().format(new TextFormat().type("json_object"))));
+        .text(new TextConfig().format(new JsonObjectFormat())));
     assertThat(JsonParser.parseString(Responses.outputText(jsonObject)).getAsJsonObject().get("echo").getAsString())
         .isEqualTo("give me json");
 
     Response jsonSchema = client.responses().create(new ResponseCreateRequest()
         .agentId("json-agent").input("structured please")
-        .text(new TextConfig().format(new TextFormat().type("json_schema").name("echo_result").strict(true)
+        .text(new TextConfig().format(new JsonSchemaFormat().name("echo_result").strict(true)
             .schema(Map.of("type", "object", "properties", Map.of("echo", Map.of("type", "string")),
                 "required", List.of("echo"))))));
-    assertThat(jsonSchema.getText().getFormat().getName()).isEqualTo("echo_result");
+    assertThat(jsonSchema.getText().getFormat().asJsonSchema().getName()).isEqualTo("echo_result");
     assertThat(Responses.outputText(jsonSchema)).isEqualTo("{\"echo\":\"structured please\"}");
   }
 
@@ -175,7 +176,7 @@ class ConformanceIT {
         .containsExactly("function_call", "function_call_output", "message");
     assertThat(Responses.outputText(response)).isEqualTo("The weather in Paris is sunny and 18 degrees C.");
     assertThat(client.conversations().items().list(response.getConversationId()).data())
-        .extracting(ConversationItem::getType)
+        .extracting(OutputItem::getType)
         .containsExactly("message", "function_call", "function_call_output", "message");
   }
 
@@ -291,8 +292,8 @@ class ConformanceIT {
     ConversationItemsPage asked = client.conversations().items().list(first.getConversationId(),
         ItemListParams.builder().limit(1).order(ListOrder.DESC).after(all.data().get(0).getId()).build());
 
-    assertThat(asked.data()).extracting(ConversationItem::getId)
-        .containsExactlyElementsOf(all.data().stream().map(ConversationItem::getId).collect(Collectors.toList()))
+    assertThat(asked.data()).extracting(OutputItem::getId)
+        .containsExactlyElementsOf(all.data().stream().map(OutputItem::getId).collect(Collectors.toList()))
         .hasSize(4);
     assertThat(asked.hasMore()).isFalse();
   }
@@ -305,7 +306,7 @@ class ConformanceIT {
     assertThatThrownBy(() -> client.conversations().create(new ConversationCreateRequest().agentId("no-such-agent")))
         .isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> client.responses().create(new ResponseCreateRequest().agentId(AGENT).input("x")
-        .text(new TextConfig().format(new TextFormat().type("text")))))
+        .text(new TextConfig().format(new TextFormat.Unknown(com.google.gson.JsonParser.parseString("{\"type\":\"text\"}").getAsJsonObject())))))
         .isInstanceOfSatisfying(BadRequestException.class, e -> assertThat(e.issues())
             .extracting(issue -> issue.getField()).containsExactly("text.format"));
     // The validator sees the same mistake in the request the SDK was told to send: proof that it checks.
@@ -340,7 +341,7 @@ class ConformanceIT {
     Response response = client.async().responses().create(new ResponseCreateRequest()
         .agentId(AGENT).conversationId(id).input("async hello").store(true)).get(60, TimeUnit.SECONDS);
     List<String> texts = new ArrayList<>();
-    client.async().conversations().items().forEach(id, item -> texts.add(item.getRole() + ":" + item.getType()))
+    client.async().conversations().items().forEach(id, item -> texts.add(item.asMessage().getRole() + ":" + item.getType()))
         .get(60, TimeUnit.SECONDS);
     assertThat(texts).containsExactly("user:message", "assistant:message");
     assertThat(client.async().conversations().items().list(id).get(60, TimeUnit.SECONDS).lastId())
@@ -361,7 +362,7 @@ class ConformanceIT {
           @Override
           public void onEvent(StreamEvent event) {
             if (event.type().equals("response.output_text.delta")) {
-              deltas.add(event.data().getDelta());
+              deltas.add(event.asOutputTextDelta().getDelta());
             }
           }
         }).get(60, TimeUnit.SECONDS);

@@ -10,7 +10,7 @@ import ai.mastra.client.StreamEvent;
 import ai.mastra.client.model.ContentPart;
 import ai.mastra.client.model.Conversation;
 import ai.mastra.client.model.ConversationCreateRequest;
-import ai.mastra.client.model.ConversationItem;
+import ai.mastra.client.model.OutputItem;
 import ai.mastra.client.model.MessageRole;
 import ai.mastra.client.model.ResponseCreateRequest;
 import java.time.Duration;
@@ -127,9 +127,10 @@ class IdleConnectionIT {
         default:
           throw new AssertionError(kind);
       }
-      List<ConversationItem> turns =
+      List<OutputItem> turns =
           client.conversations().items().list(conversation.getId()).autoPager().stream()
-              .filter(item -> item.getRole() == MessageRole.USER && input.equals(text(item)))
+              .filter(item -> item.isMessage() && item.asMessage().getRole() == MessageRole.USER
+                  && input.equals(item.asMessage().text()))
               .collect(Collectors.toList());
       assertThat(turns).as("user messages of the turn in the conversation").hasSize(1);
       return "ok, the turn is in the conversation once";
@@ -145,13 +146,4 @@ class IdleConnectionIT {
     return "ok, created " + created.getId();
   }
 
-  private static String text(ConversationItem item) {
-    if (item.getContent() == null) {
-      return "";
-    }
-    return item.getContent().stream()
-        .map(ContentPart::getText)
-        .filter(t -> t != null)
-        .collect(Collectors.joining());
-  }
 }

@@ -144,7 +144,7 @@ class RequestContextIT {
           @Override
           public void onEvent(StreamEvent event) {
             if (event.type().equals("response.output_text.delta")) {
-              deltas.append(event.data().getDelta());
+              deltas.append(event.asOutputTextDelta().getDelta());
             }
           }
         }).get(60, TimeUnit.SECONDS);

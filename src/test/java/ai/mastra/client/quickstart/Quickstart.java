@@ -7,7 +7,10 @@ import ai.mastra.client.RequestOptions;
 import ai.mastra.client.ResponseStream;
 import ai.mastra.client.model.Conversation;
 import ai.mastra.client.model.ConversationCreateRequest;
-import ai.mastra.client.model.ConversationItem;
+import ai.mastra.client.model.FunctionCallItem;
+import ai.mastra.client.model.FunctionCallOutputItem;
+import ai.mastra.client.model.MessageItem;
+import ai.mastra.client.model.OutputItem;
 import ai.mastra.client.model.Response;
 import ai.mastra.client.model.ResponseCreateRequest;
 import java.io.PrintStream;
@@ -68,7 +71,7 @@ public final class Quickstart {
 
       ConversationItemsPage items = client.conversations().items().list(conversation.getId());
       out.println("Items of the conversation:");
-      for (ConversationItem item : items.autoPager()) {
+      for (OutputItem item : items.autoPager()) {
         out.println("  " + describe(item));
       }
 
@@ -77,20 +80,20 @@ public final class Quickstart {
     }
   }
 
-  private static String describe(ConversationItem item) {
-    switch (item.getType()) {
-      case "message":
-        StringBuilder text = new StringBuilder();
-        if (item.getContent() != null) {
-          item.getContent().forEach(part -> text.append(part.getText() == null ? "" : part.getText()));
-        }
-        return item.getRole() + ": " + text;
-      case "function_call":
-        return "tool call " + item.getName() + item.getArguments();
-      case "function_call_output":
-        return "tool result " + item.getOutput();
-      default:
-        return item.getType() + " " + item.getId();
-    }
+  private static String describe(OutputItem item) {
+    return item.accept(new OutputItem.Visitor<String>() {
+      @Override public String visitMessage(MessageItem message) {
+        return message.getRole() + ": " + message.text();
+      }
+      @Override public String visitFunctionCall(FunctionCallItem call) {
+        return "tool call " + call.getName() + call.getArguments();
+      }
+      @Override public String visitFunctionCallOutput(FunctionCallOutputItem result) {
+        return "tool result " + result.getOutput();
+      }
+      @Override public String visitUnknown(OutputItem.Unknown other) {
+        return other.getType() + " " + other.getId();
+      }
+    });
   }
 }

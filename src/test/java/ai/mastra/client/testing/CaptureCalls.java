@@ -126,36 +126,11 @@ public final class CaptureCalls {
   }
 
   /**
-   * A response create request with the fields of a recorded body; a message-array input becomes {@link
-   * InputMessage}s and their part lists {@link InputContentPart}s, as a caller would write them.
+   * A response create request with the fields of a recorded body: a message-array input reads as {@link
+   * InputMessage}s and their part lists as {@link InputContentPart}s (typed input), as a caller would write them.
    */
   public static ResponseCreateRequest responseCreate(JsonObject body) {
-    ResponseCreateRequest request = Json.GSON.fromJson(body, ResponseCreateRequest.class);
-    JsonElement input = body.get("input");
-    if (input != null && input.isJsonArray()) {
-      List<Object> messages = new ArrayList<>();
-      for (JsonElement item : input.getAsJsonArray()) {
-        messages.add(message(item));
-      }
-      request.setInput(messages);
-    }
-    return request;
-  }
-
-  private static Object message(JsonElement item) {
-    if (!item.isJsonObject()) {
-      return Json.GSON.fromJson(item, Object.class);
-    }
-    InputMessage message = Json.GSON.fromJson(item, InputMessage.class);
-    JsonElement content = item.getAsJsonObject().get("content");
-    if (content != null && content.isJsonArray()) {
-      List<InputContentPart> parts = new ArrayList<>();
-      for (JsonElement part : content.getAsJsonArray()) {
-        parts.add(Json.GSON.fromJson(part, InputContentPart.class));
-      }
-      message.setContent(parts);
-    }
-    return message;
+    return Json.GSON.fromJson(body, ResponseCreateRequest.class);
   }
 
   private static ItemListParams itemParams(Capture capture) {
@@ -168,7 +143,7 @@ public final class CaptureCalls {
       params.limit(Integer.parseInt(query.get("limit")));
     }
     if (query.containsKey("order")) {
-      params.order(ListOrder.fromValue(query.get("order")));
+      params.order(ListOrder.of(query.get("order")));
     }
     return params.build();
   }

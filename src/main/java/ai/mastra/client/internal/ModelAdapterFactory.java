@@ -1,0 +1,615 @@
+package ai.mastra.client.internal;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.TypeAdapter;
+import com.google.gson.TypeAdapterFactory;
+import com.google.gson.annotations.SerializedName;
+import com.google.gson.internal.bind.TypeAdapters;
+import com.google.gson.reflect.TypeToken;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Type;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads and writes every generated model; the templates name it in each model's {@code @JsonAdapter}, so any
+ * Gson uses it. Four kinds, told apart by the generated shape:
+ *
+ * <ul>
+ *   <li>a union interface ({@link Union}): the discriminator picks the variant class. When the discriminator
+ *       is the first property (as Mastra and OpenAI write it), the variant is bound straight from the reader;
+ *       properties before it are buffered. A value the mapping does not list becomes the union's {@code
+ *       Unknown}, which keeps the JSON object whole;
+ *   <li>an open enum (a final class with {@code of(String)} and {@code knownValues()}): any string;
+ *   <li>a oneOf value (static {@code of(...)} factories, {@code value()}): the branch by the JSON token;
+ *   <li>a model class: its {@link SerializedName} fields in declaration order, bound from the reader; other
+ *       properties are kept in its {@code additionalProperties} and written back after the known ones, and a
+ *       known property read as an explicit {@code null} is written back as {@code null}.
+ * </ul>
+ */
+public final class ModelAdapterFactory implements TypeAdapterFactory {
+
+  @Override
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
+    Class<? super T> raw = type.getRawType();
+    Union union = raw.getAnnotation(Union.class);
+    if (union != null) {
+      return (TypeAdapter<T>) new UnionAdapter(gson, union);
+    }
+    if (raw.isInterface() || raw.isEnum() || raw.isPrimitive()) {
+      return null;
+    }
+    if (rawJson(raw) != null) {
+      return (TypeAdapter<T>) new UnknownAdapter(raw);
+    }
+    Method of = staticMethod(raw, "of", String.class);
+    if (of != null && staticMethod(raw, "knownValues") != null) {
+      return (TypeAdapter<T>) new OpenEnumAdapter(of);
+    }
+    List<Method> branches = new ArrayList<>();
+    for (Method method : raw.getMethods()) {
+      if (method.getName().equals("of")
+          && Modifier.isStatic(method.getModifiers())
+          && method.getParameterCount() == 1
+          && method.getReturnType() == raw) {
+        branches.add(method);
+      }
+    }
+    if (!branches.isEmpty()) {
+      return (TypeAdapter<T>) new OneOfValueAdapter(gson, raw, branches);
+    }
+    return new ModelAdapter<>(gson, (Class<T>) raw);
+  }
+
+  private static Method staticMethod(Class<?> type, String name, Class<?>... parameters) {
+    try {
+      Method method = type.getMethod(name, parameters);
+      return Modifier.isStatic(method.getModifiers()) ? method : null;
+    } catch (NoSuchMethodException e) {
+      return null;
+    }
+  }
+
+  /**
+   * One member of an unknown variant's JSON as {@code type} (a property every variant has), or null when it is
+   * absent or of another shape.
+   *
+   * @param json the variant's JSON
+   * @param name the member
+   * @param type its type
+   * @param <T> its type
+   * @return the value, or null
+   */
+  public static <T> T member(JsonObject json, String name, Class<T> type) {
+    JsonElement value = json.get(name);
+    if (value == null || value.isJsonNull()) {
+      return null;
+    }
+    try {
+      return Json.GSON.fromJson(value, type);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** The {@code rawJson()} of a union's Unknown class, or null for other classes. */
+  private static Method rawJson(Class<?> type) {
+    try {
+      Method method = type.getMethod("rawJson");
+      return method.getReturnType() == JsonObject.class ? method : null;
+    } catch (NoSuchMethodException e) {
+      return null;
+    }
+  }
+
+  /** A union's Unknown: its JSON object, unchanged. */
+  private static final class UnknownAdapter extends TypeAdapter<Object> {
+    private final Method rawJson;
+    private final Constructor<?> constructor;
+
+    UnknownAdapter(Class<?> type) {
+      this.rawJson = rawJson(type);
+      try {
+        this.constructor = type.getConstructor(JsonObject.class);
+      } catch (NoSuchMethodException e) {
+        throw new IllegalStateException(type.getName() + " has no (JsonObject) constructor", e);
+      }
+    }
+
+    @Override
+    public Object read(JsonReader in) throws IOException {
+      if (in.peek() == JsonToken.NULL) {
+        in.nextNull();
+        return null;
+      }
+      JsonElement json = TypeAdapters.JSON_ELEMENT.read(in);
+      if (!json.isJsonObject()) {
+        throw new JsonParseException("expected a JSON object at " + in.getPath());
+      }
+      try {
+        return constructor.newInstance(json.getAsJsonObject());
+      } catch (ReflectiveOperationException e) {
+        throw unwrap(e);
+      }
+    }
+
+    @Override
+    public void write(JsonWriter out, Object value) throws IOException {
+      if (value == null) {
+        out.nullValue();
+        return;
+      }
+      try {
+        writeTree(out, (JsonElement) rawJson.invoke(value));
+      } catch (ReflectiveOperationException e) {
+        throw unwrap(e);
+      }
+    }
+  }
+
+  /** Writes {@code null} even where the writer drops nulls (Gson's default for properties). */
+  private static void writeNull(JsonWriter out) throws IOException {
+    boolean serializeNulls = out.getSerializeNulls();
+    out.setSerializeNulls(true);
+    try {
+      out.nullValue();
+    } finally {
+      out.setSerializeNulls(serializeNulls);
+    }
+  }
+
+  /** Writes a JSON tree exactly, nulls inside it included. */
+  private static void writeTree(JsonWriter out, JsonElement value) throws IOException {
+    boolean serializeNulls = out.getSerializeNulls();
+    out.setSerializeNulls(true);
+    try {
+      TypeAdapters.JSON_ELEMENT.write(out, value);
+    } finally {
+      out.setSerializeNulls(serializeNulls);
+    }
+  }
+
+  private static RuntimeException unwrap(Exception e) {
+    Throwable cause = e instanceof InvocationTargetException ? e.getCause() : e;
+    if (cause instanceof RuntimeException) {
+      return (RuntimeException) cause;
+    }
+    return new IllegalStateException(cause);
+  }
+
+  /** The reflective facts of a model class, shared by every Gson. */
+  private static final class ModelClass {
+    private static final ClassValue<ModelClass> CACHE =
+        new ClassValue<ModelClass>() {
+          @Override
+          protected ModelClass computeValue(Class<?> type) {
+            return new ModelClass(type);
+          }
+        };
+
+    final Constructor<?> constructor;
+    final Field[] fields;
+    final String[] names;
+    final Map<String, Integer> indexByName = new HashMap<>();
+    final Field additional;
+    final Field nullsRead;
+
+    private ModelClass(Class<?> type) {
+      try {
+        constructor = type.getDeclaredConstructor();
+        constructor.setAccessible(true);
+      } catch (NoSuchMethodException e) {
+        throw new IllegalStateException(type.getName() + " has no no-argument constructor", e);
+      }
+      List<Field> found = new ArrayList<>();
+      for (Field field : type.getDeclaredFields()) {
+        if (!Modifier.isStatic(field.getModifiers()) && field.isAnnotationPresent(SerializedName.class)) {
+          field.setAccessible(true);
+          found.add(field);
+        }
+      }
+      fields = found.toArray(new Field[0]);
+      names = new String[fields.length];
+      for (int i = 0; i < fields.length; i++) {
+        names[i] = fields[i].getAnnotation(SerializedName.class).value();
+        indexByName.put(names[i], i);
+      }
+      additional = optionalField(type, "additionalProperties");
+      nullsRead = optionalField(type, "nullsRead");
+    }
+
+    private static Field optionalField(Class<?> type, String name) {
+      try {
+        Field field = type.getDeclaredField(name);
+        field.setAccessible(true);
+        return field;
+      } catch (NoSuchFieldException e) {
+        return null;
+      }
+    }
+
+    static ModelClass of(Class<?> type) {
+      return CACHE.get(type);
+    }
+  }
+
+  /** A model class: known properties bound from the reader, others kept. */
+  static final class ModelAdapter<T> extends TypeAdapter<T> {
+    private final Gson gson;
+    private final ModelClass model;
+    private final TypeAdapter<?>[] adapters;
+
+    ModelAdapter(Gson gson, Class<T> type) {
+      this.gson = gson;
+      this.model = ModelClass.of(type);
+      this.adapters = new TypeAdapter<?>[model.fields.length];
+    }
+
+    @SuppressWarnings("unchecked")
+    private TypeAdapter<Object> adapter(int i) {
+      TypeAdapter<?> adapter = adapters[i];
+      if (adapter == null) {
+        // resolved on first use: models refer to each other (Response -> OutputItem -> ... -> Response)
+        adapter = gson.getAdapter(TypeToken.get(model.fields[i].getGenericType()));
+        adapters[i] = adapter;
+      }
+      return (TypeAdapter<Object>) adapter;
+    }
+
+    @SuppressWarnings("unchecked")
+    T newInstance() {
+      try {
+        return (T) model.constructor.newInstance();
+      } catch (ReflectiveOperationException e) {
+        throw unwrap(e);
+      }
+    }
+
+    @Override
+    public T read(JsonReader in) throws IOException {
+      if (in.peek() == JsonToken.NULL) {
+        in.nextNull();
+        return null;
+      }
+      T value = newInstance();
+      in.beginObject();
+      readMembers(value, in);
+      in.endObject();
+      return value;
+    }
+
+    /** Reads the remaining members of the current object (not its end). */
+    void readMembers(T value, JsonReader in) throws IOException {
+      while (in.hasNext()) {
+        readMember(value, in.nextName(), in);
+      }
+    }
+
+    void readMember(T value, String name, JsonReader in) throws IOException {
+      Integer i = model.indexByName.get(name);
+      try {
+        if (i == null) {
+          additional(value).put(name, TypeAdapters.JSON_ELEMENT.read(in));
+        } else if (in.peek() == JsonToken.NULL) {
+          in.nextNull();
+          model.fields[i].set(value, null);
+          nullsRead(value).add(name);
+        } else {
+          model.fields[i].set(value, adapter(i).read(in));
+        }
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    void readMember(T value, String name, JsonElement element) throws IOException {
+      Integer i = model.indexByName.get(name);
+      try {
+        if (i == null) {
+          additional(value).put(name, element);
+        } else if (element.isJsonNull()) {
+          model.fields[i].set(value, null);
+          nullsRead(value).add(name);
+        } else {
+          model.fields[i].set(value, adapter(i).fromJsonTree(element));
+        }
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, JsonElement> additional(T value) throws IllegalAccessException {
+      if (model.additional == null) {
+        return new HashMap<>(); // a class without the field: dropped
+      }
+      Map<String, JsonElement> map = (Map<String, JsonElement>) model.additional.get(value);
+      if (map == null) {
+        map = new LinkedHashMap<>();
+        model.additional.set(value, map);
+      }
+      return map;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<String> nullsRead(T value) throws IllegalAccessException {
+      if (model.nullsRead == null) {
+        return new LinkedHashSet<>();
+      }
+      Set<String> set = (Set<String>) model.nullsRead.get(value);
+      if (set == null) {
+        set = new LinkedHashSet<>();
+        model.nullsRead.set(value, set);
+      }
+      return set;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void write(JsonWriter out, T value) throws IOException {
+      if (value == null) {
+        out.nullValue();
+        return;
+      }
+      try {
+        Set<String> nulls = model.nullsRead == null ? null : (Set<String>) model.nullsRead.get(value);
+        out.beginObject();
+        for (int i = 0; i < model.fields.length; i++) {
+          Object field = model.fields[i].get(value);
+          if (field != null) {
+            out.name(model.names[i]);
+            adapter(i).write(out, field);
+          } else if (nulls != null && nulls.contains(model.names[i])) {
+            out.name(model.names[i]);
+            writeNull(out);
+          }
+        }
+        Map<String, JsonElement> extra =
+            model.additional == null ? null : (Map<String, JsonElement>) model.additional.get(value);
+        if (extra != null) {
+          for (Map.Entry<String, JsonElement> entry : extra.entrySet()) {
+            if (!model.indexByName.containsKey(entry.getKey())) {
+              out.name(entry.getKey());
+              writeTree(out, entry.getValue());
+            }
+          }
+        }
+        out.endObject();
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** A union interface: the variant by the discriminator, else the union's Unknown. */
+  private static final class UnionAdapter extends TypeAdapter<Object> {
+    private final Gson gson;
+    private final String property;
+    private final Map<String, Class<?>> variants = new HashMap<>();
+    private final Constructor<?> unknown;
+
+    UnionAdapter(Gson gson, Union union) {
+      this.gson = gson;
+      this.property = union.property();
+      for (int i = 0; i < union.values().length; i++) {
+        variants.put(union.values()[i], union.variants()[i]);
+      }
+      try {
+        unknown = union.unknown().getConstructor(JsonObject.class);
+      } catch (NoSuchMethodException e) {
+        throw new IllegalStateException(union.unknown().getName() + " has no (JsonObject) constructor", e);
+      }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Object read(JsonReader in) throws IOException {
+      if (in.peek() == JsonToken.NULL) {
+        in.nextNull();
+        return null;
+      }
+      String path = in.getPath();
+      in.beginObject();
+      List<Map.Entry<String, JsonElement>> before = null;
+      while (in.hasNext()) {
+        String name = in.nextName();
+        if (name.equals(property) && in.peek() == JsonToken.STRING) {
+          String kind = in.nextString();
+          Class<?> variant = variants.get(kind);
+          TypeAdapter<?> adapter = variant == null ? null : gson.getAdapter(variant);
+          if (adapter instanceof ModelAdapter) {
+            ModelAdapter<Object> model = (ModelAdapter<Object>) adapter;
+            Object value = model.newInstance();
+            if (before != null) {
+              for (Map.Entry<String, JsonElement> member : before) {
+                model.readMember(value, member.getKey(), member.getValue());
+              }
+            }
+            model.readMember(value, name, new JsonPrimitive(kind));
+            model.readMembers(value, in);
+            in.endObject();
+            return value;
+          }
+          JsonObject json = rest(before, in);
+          json.addProperty(name, kind);
+          while (in.hasNext()) {
+            json.add(in.nextName(), TypeAdapters.JSON_ELEMENT.read(in));
+          }
+          in.endObject();
+          return variant == null ? newUnknown(json) : adapter.fromJsonTree(json);
+        }
+        if (before == null) {
+          before = new ArrayList<>();
+        }
+        before.add(new AbstractMap.SimpleImmutableEntry<>(name, TypeAdapters.JSON_ELEMENT.read(in)));
+      }
+      in.endObject();
+      JsonObject json = rest(before, null);
+      if (!json.has(property)) {
+        throw new JsonParseException("the required property " + property + " is missing at " + path);
+      }
+      return newUnknown(json); // a discriminator that is not a string
+    }
+
+    private static JsonObject rest(List<Map.Entry<String, JsonElement>> before, JsonReader unused) {
+      JsonObject json = new JsonObject();
+      if (before != null) {
+        for (Map.Entry<String, JsonElement> member : before) {
+          json.add(member.getKey(), member.getValue());
+        }
+      }
+      return json;
+    }
+
+    private Object newUnknown(JsonObject json) {
+      try {
+        return unknown.newInstance(json);
+      } catch (ReflectiveOperationException e) {
+        throw unwrap(e);
+      }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void write(JsonWriter out, Object value) throws IOException {
+      if (value == null) {
+        out.nullValue();
+      } else {
+        // the variant's own adapter (an Unknown's is UnknownAdapter)
+        ((TypeAdapter<Object>) gson.getAdapter(value.getClass())).write(out, value);
+      }
+    }
+  }
+
+  /** An open enum: any string, the constant when the spec lists it. */
+  private static final class OpenEnumAdapter extends TypeAdapter<Object> {
+    private final Method of;
+
+    OpenEnumAdapter(Method of) {
+      this.of = of;
+    }
+
+    @Override
+    public Object read(JsonReader in) throws IOException {
+      if (in.peek() == JsonToken.NULL) {
+        in.nextNull();
+        return null;
+      }
+      String value = in.nextString();
+      try {
+        return of.invoke(null, value);
+      } catch (ReflectiveOperationException e) {
+        throw unwrap(e);
+      }
+    }
+
+    @Override
+    public void write(JsonWriter out, Object value) throws IOException {
+      if (value == null) {
+        out.nullValue();
+      } else {
+        out.value(value.toString());
+      }
+    }
+  }
+
+  /** A oneOf without discriminator: the branch by the JSON token. */
+  private static final class OneOfValueAdapter extends TypeAdapter<Object> {
+    private final Gson gson;
+    private final Class<?> type;
+    private final List<Method> branches;
+    private final Method value;
+
+    OneOfValueAdapter(Gson gson, Class<?> type, List<Method> branches) {
+      this.gson = gson;
+      this.type = type;
+      this.branches = branches;
+      try {
+        this.value = type.getMethod("value");
+      } catch (NoSuchMethodException e) {
+        throw new IllegalStateException(type.getName() + " has no value()", e);
+      }
+    }
+
+    private static boolean fits(Class<?> parameter, JsonToken token) {
+      switch (token) {
+        case STRING:
+          return parameter == String.class;
+        case BEGIN_ARRAY:
+          return Collection.class.isAssignableFrom(parameter) || parameter.isArray();
+        case BEGIN_OBJECT:
+          return !Collection.class.isAssignableFrom(parameter) && parameter != String.class;
+        case NUMBER:
+          return Number.class.isAssignableFrom(parameter);
+        case BOOLEAN:
+          return parameter == Boolean.class;
+        default:
+          return false;
+      }
+    }
+
+    @Override
+    public Object read(JsonReader in) throws IOException {
+      JsonToken token = in.peek();
+      if (token == JsonToken.NULL) {
+        in.nextNull();
+        return null;
+      }
+      for (Method branch : branches) {
+        if (fits(branch.getParameterTypes()[0], token)) {
+          Object read = gson.getAdapter(TypeToken.get(branch.getGenericParameterTypes()[0])).read(in);
+          try {
+            return branch.invoke(null, read);
+          } catch (ReflectiveOperationException e) {
+            throw unwrap(e);
+          }
+        }
+      }
+      throw new JsonParseException(
+          "a " + type.getSimpleName() + " cannot be a JSON " + token + " at " + in.getPath());
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void write(JsonWriter out, Object holder) throws IOException {
+      if (holder == null) {
+        out.nullValue();
+        return;
+      }
+      Object content;
+      try {
+        content = value.invoke(holder);
+      } catch (ReflectiveOperationException e) {
+        throw unwrap(e);
+      }
+      for (Method branch : branches) {
+        if (branch.getParameterTypes()[0].isInstance(content)) {
+          Type parameter = branch.getGenericParameterTypes()[0];
+          ((TypeAdapter<Object>) gson.getAdapter(TypeToken.get(parameter))).write(out, content);
+          return;
+        }
+      }
+      throw new IllegalStateException("not a branch of " + type.getSimpleName() + ": " + content.getClass());
+    }
+  }
+}
