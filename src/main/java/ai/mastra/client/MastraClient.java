@@ -1,6 +1,7 @@
 package ai.mastra.client;
 
 import ai.mastra.client.internal.ConnectionSafety;
+import ai.mastra.client.internal.Durations;
 import ai.mastra.client.internal.HeadersInterceptor;
 import ai.mastra.client.internal.Limits;
 import ai.mastra.client.internal.RetryPolicy;
@@ -75,11 +76,11 @@ public final class MastraClient implements Closeable {
     }
     if (builder.connectTimeout != null || ownsHttpClient) {
       Duration connect = builder.connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : builder.connectTimeout;
-      http.connectTimeout(millisAtLeastOne(connect), TimeUnit.MILLISECONDS);
+      http.connectTimeout(Durations.millisAtLeastOne(connect), TimeUnit.MILLISECONDS);
     }
     if (builder.readTimeout != null || ownsHttpClient) {
       Duration read = builder.readTimeout == null ? DEFAULT_READ_TIMEOUT : builder.readTimeout;
-      http.readTimeout(millisAtLeastOne(read), TimeUnit.MILLISECONDS);
+      http.readTimeout(Durations.millisAtLeastOne(read), TimeUnit.MILLISECONDS);
     }
     Limits limits = new Limits(builder.maxResponseSize);
     http.addInterceptor(limits);
@@ -123,12 +124,6 @@ public final class MastraClient implements Closeable {
     dispatcher.setMaxRequests(max);
     dispatcher.setMaxRequestsPerHost(max);
     return dispatcher;
-  }
-
-  /** OkHttp takes whole milliseconds, and reads 0 as "no timeout": a sub-millisecond timeout becomes 1 ms. */
-  static long millisAtLeastOne(Duration duration) {
-    long millis = duration.toMillis();
-    return duration.minusMillis(millis).isZero() ? Math.max(1, millis) : millis + 1;
   }
 
   /** Returns a builder with the defaults (base URL from {@code MASTRA_BASE_URL}, else localhost:4111). */

@@ -243,7 +243,7 @@ public final class Responses {
             options,
             true);
     body.setStream(true);
-    return StreamTransport.newCall(transport, body, null, options.headers(), options.timeout().orElse(null));
+    return StreamTransport.newCall(transport, body, options.headers(), options.timeout().orElse(null));
   }
 
   /**

@@ -352,7 +352,7 @@ public final class Transport {
     }
 
     MastraTimeoutException exception(String what, IOException cause) {
-      return new MastraTimeoutException(what + " timed out after " + Scheduler.describe(timeout), cause);
+      return new MastraTimeoutException(what + " timed out after " + Durations.describe(timeout), cause);
     }
   }
 
