@@ -182,7 +182,9 @@ public final class MastraClient implements Closeable {
   private static HttpUrl apiUrl(Builder builder) {
     HttpUrl base = HttpUrl.parse(builder.baseUrl);
     if (base == null) {
-      throw new IllegalArgumentException("baseUrl must be an http or https URL, got '" + builder.baseUrl + "'");
+      throw new IllegalArgumentException(
+          (builder.baseUrlFromEnv ? "the MASTRA_BASE_URL environment variable" : "baseUrl")
+              + " must be an http or https URL, got '" + builder.baseUrl + "'");
     }
     StringBuilder path = new StringBuilder(base.encodedPath());
     if (path.charAt(path.length() - 1) != '/') {
@@ -204,6 +206,7 @@ public final class MastraClient implements Closeable {
   /** Builds a {@link MastraClient}. Not thread-safe; every setter checks its argument at once. */
   public static final class Builder {
     private String baseUrl;
+    private boolean baseUrlFromEnv; // for the message when it is not a URL
     private String apiPrefix = DEFAULT_API_PREFIX;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private String bearerToken;
@@ -218,12 +221,14 @@ public final class MastraClient implements Closeable {
 
     Builder(UnaryOperator<String> env) {
       String fromEnv = env.apply("MASTRA_BASE_URL");
-      this.baseUrl = fromEnv == null || fromEnv.trim().isEmpty() ? DEFAULT_BASE_URL : fromEnv.trim();
+      this.baseUrlFromEnv = fromEnv != null && !fromEnv.trim().isEmpty();
+      this.baseUrl = baseUrlFromEnv ? fromEnv.trim() : DEFAULT_BASE_URL;
     }
 
     private Builder copy() {
       Builder copy = new Builder(name -> null);
       copy.baseUrl = baseUrl;
+      copy.baseUrlFromEnv = baseUrlFromEnv;
       copy.apiPrefix = apiPrefix;
       copy.headers.putAll(headers);
       copy.bearerToken = bearerToken;
@@ -252,6 +257,7 @@ public final class MastraClient implements Closeable {
         throw new IllegalArgumentException("baseUrl must be an http or https URL, got '" + baseUrl + "'");
       }
       this.baseUrl = baseUrl.trim();
+      this.baseUrlFromEnv = false;
       return this;
     }
 

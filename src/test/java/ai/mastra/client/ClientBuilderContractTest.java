@@ -211,4 +211,14 @@ class ClientBuilderContractTest {
       assertThatThrownBy(() -> client.conversations().retrieve("c1")).isInstanceOf(MastraIOException.class);
     }
   }
+
+  @Test
+  void aBadMastraBaseUrlNamesTheEnvironmentVariable() {
+    assertThatThrownBy(() -> new MastraClient.Builder(name -> "localhost:4111").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the MASTRA_BASE_URL environment variable must be an http or https URL, got 'localhost:4111'");
+    assertThatThrownBy(() -> new MastraClient.Builder(name -> null).baseUrl("localhost:4111"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("baseUrl must be an http or https URL, got 'localhost:4111'");
+  }
 }

@@ -109,7 +109,8 @@ public final class StreamTransport {
       } catch (IOException e) {
         body = "";
       }
-      throw Transport.toException(response.code(), response.headers().toMultimap(), body);
+      throw Transport.toException(
+          call.request().method(), call.request().url().toString(), response.code(), response.headers().toMultimap(), body);
     }
     MediaType type = response.body().contentType();
     if (type == null || !"text".equals(type.type()) || !"event-stream".equals(type.subtype())) {
