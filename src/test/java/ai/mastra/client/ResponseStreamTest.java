@@ -118,7 +118,7 @@ class ResponseStreamTest {
     assertThatThrownBy(() -> client.responses().stream(new ResponseCreateRequest().input("hi")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("agentId");
-    assertThatThrownBy(() -> client.responses().stream(request(), null))
+    assertThatThrownBy(() -> client.responses().stream(request(), (RequestOptions) null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("options");
     assertThatThrownBy(() -> client.responses().stream(request(), RequestOptions.none(), null))
