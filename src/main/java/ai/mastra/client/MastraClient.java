@@ -40,8 +40,8 @@ import okhttp3.OkHttpClient;
  */
 public final class MastraClient implements Closeable {
 
-  /** The version of this SDK, sent in the {@code User-Agent} header. */
-  public static final String VERSION = "0.1.0";
+  /** The version of this SDK (the artifact's, from the build), sent in the {@code User-Agent} header. */
+  public static final String VERSION = readVersion();
 
   static final String DEFAULT_BASE_URL = "http://localhost:4111";
   static final String DEFAULT_API_PREFIX = "/api";
@@ -124,6 +124,18 @@ public final class MastraClient implements Closeable {
     dispatcher.setMaxRequests(max);
     dispatcher.setMaxRequestsPerHost(max);
     return dispatcher;
+  }
+
+  private static String readVersion() {
+    try (java.io.InputStream in = MastraClient.class.getResourceAsStream("version.properties")) {
+      java.util.Properties properties = new java.util.Properties();
+      if (in != null) {
+        properties.load(in);
+      }
+      return properties.getProperty("version", "unknown");
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
   }
 
   /** Returns a builder with the defaults (base URL from {@code MASTRA_BASE_URL}, else localhost:4111). */
