@@ -58,6 +58,7 @@ public final class MastraClient implements Closeable {
   private final MastraClientAsync async;
 
   private MastraClient(Builder builder) {
+    OkHttpCheck.requireOkHttp5Alone();
     if (builder.httpClient != null && builder.maxConcurrentRequests != null) {
       throw new IllegalArgumentException(
           "maxConcurrentRequests applies to the HTTP client the SDK creates; with httpClient(...) set the "
