@@ -151,12 +151,12 @@ class AsyncApiTest {
     assertThat(wm.getAllServeEvents()).isEmpty();
   }
 
-  @Test
-  void cancellingTheFutureCancelsTheHttpCall() throws Exception {
-    wm.stubFor(get(urlPathEqualTo("/api/v1/conversations/slow"))
-        .willReturn(okJson("{}").withFixedDelay(10_000)));
-    CountDownLatch sent = new CountDownLatch(1);
-    CountDownLatch cancelled = new CountDownLatch(1);
+  /** OkHttp events of the calls of {@link #watch()}'s client: a request sent, a call cancelled. */
+  private final CountDownLatch sent = new CountDownLatch(1);
+  private final CountDownLatch cancelled = new CountDownLatch(1);
+
+  /** Replaces the client with one over {@link #http} (same dispatcher) whose calls count down the latches. */
+  private void watch() {
     OkHttpClient watched = http.newBuilder().eventListener(new EventListener() {
       @Override
       public void requestHeadersEnd(Call call, Request request) {
@@ -170,8 +170,10 @@ class AsyncApiTest {
     }).build();
     client.close();
     client = new MastraClient.Builder(name -> null).baseUrl(wm.baseUrl()).httpClient(watched).build();
+  }
 
-    CompletableFuture<Conversation> future = client.async().conversations().retrieve("slow");
+  /** Cancels {@code future} once its request reached the server; asserts the HTTP call ended, cancelled. */
+  private void cancelOnceSentAndSeeTheCallEnd(CompletableFuture<?> future) throws InterruptedException {
     assertThat(sent.await(10, TimeUnit.SECONDS)).as("the request reached the server").isTrue();
     assertThat(http.dispatcher().runningCallsCount()).isEqualTo(1);
     CountDownLatch idle = new CountDownLatch(1);
@@ -183,6 +185,35 @@ class AsyncApiTest {
     assertThat(idle.await(10, TimeUnit.SECONDS)).as("the dispatcher ran no call any more").isTrue();
     assertThat(http.dispatcher().runningCallsCount()).isZero();
     assertThat(future).isCancelled();
+  }
+
+  @Test
+  void cancellingTheFutureCancelsTheHttpCall() throws Exception {
+    wm.stubFor(get(urlPathEqualTo("/api/v1/conversations/slow"))
+        .willReturn(okJson("{}").withFixedDelay(10_000)));
+    watch();
+
+    cancelOnceSentAndSeeTheCallEnd(client.async().conversations().retrieve("slow"));
+  }
+
+  @Test
+  void cancellingAnItemsListFutureCancelsTheHttpCall() throws Exception {
+    wm.stubFor(get(urlPathEqualTo("/api/v1/conversations/slow/items"))
+        .willReturn(okJson(page(false, "i1")).withFixedDelay(10_000)));
+    watch();
+
+    cancelOnceSentAndSeeTheCallEnd(client.async().conversations().items().list("slow"));
+  }
+
+  @Test
+  void cancellingForEachBeforeTheFirstPageCancelsItsHttpCall() throws Exception {
+    wm.stubFor(get(urlPathEqualTo("/api/v1/conversations/slow/items"))
+        .willReturn(okJson(page(false, "i1")).withFixedDelay(10_000)));
+    watch();
+    List<String> seen = Collections.synchronizedList(new ArrayList<>());
+
+    cancelOnceSentAndSeeTheCallEnd(client.async().conversations().items().forEach("slow", i -> seen.add(i.getId())));
+    assertThat(seen).isEmpty();
   }
 
   // ------------------------------------------------------------------------------------------ conversations
@@ -251,6 +282,40 @@ class AsyncApiTest {
         .withQueryParam("order", equalTo("desc"))
         .withQueryParam("after", equalTo("i2"))
         .withQueryParam("requestContext", equalTo(context.toQueryParameter())));
+  }
+
+  @Test
+  void createWithoutOptionsSendsNoRequestContext() throws Exception {
+    wm.stubFor(post(urlPathEqualTo("/api/v1/conversations")).willReturn(okJson("{\"id\":\"c2\",\"object\":\"conversation\"}")));
+
+    assertThat(client.async().conversations().create(new ConversationCreateRequest().agentId("support-agent"))
+        .get(10, TimeUnit.SECONDS).getId()).isEqualTo("c2");
+    assertThat(wm.getAllServeEvents()).singleElement()
+        .satisfies(event -> assertThat(event.getRequest().getUrl()).isEqualTo("/api/v1/conversations"));
+  }
+
+  @Test
+  void theAsyncListenerStreamCompletesWithTheFinalResponse() throws Exception {
+    String body = "event: response.output_text.delta\ndata: {\"type\":\"response.output_text.delta\","
+        + "\"output_index\":0,\"content_index\":0,\"item_id\":\"m\",\"delta\":\"Hi\"}\n\n"
+        + "event: response.completed\ndata: {\"type\":\"response.completed\",\"response\":{\"id\":\"r9\","
+        + "\"status\":\"completed\",\"output\":[]}}\n\n";
+    wm.stubFor(post(urlPathEqualTo("/api/v1/responses"))
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(body)));
+    List<String> types = Collections.synchronizedList(new ArrayList<>());
+
+    Response response = client.async().responses()
+        .stream(new ResponseCreateRequest().agentId("support-agent").input("hi"), RequestOptions.none(),
+            new ResponseStreamListener() {
+              @Override
+              public void onEvent(StreamEvent event) {
+                types.add(event.type());
+              }
+            })
+        .get(10, TimeUnit.SECONDS);
+
+    assertThat(response.getId()).isEqualTo("r9");
+    assertThat(types).containsExactly("response.output_text.delta", "response.completed");
   }
 
   @Test

@@ -144,4 +144,22 @@ class ClientResourcesTest {
       assertThat(okHttpOf(variant).readTimeoutMillis()).isEqualTo(300_000);
     }
   }
+
+  @Test
+  void newBuilderKeepsTheHeadersAndTheTokenAndBadHeadersAreRefused() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+        .body("{\"id\":\"r1\",\"object\":\"response\",\"deleted\":true}").build());
+    try (MastraClient client = builder().header("X-Team", "a").bearerToken("tok").build();
+        MastraClient variant = client.newBuilder().build()) {
+      variant.responses().delete("r1");
+    }
+    mockwebserver3.RecordedRequest request = server.takeRequest(10, TimeUnit.SECONDS);
+    assertThat(request.getHeaders().get("X-Team")).isEqualTo("a");
+    assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer tok");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder().header(" ", "v"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("header name");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder().header("X-A", null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("header value of X-A");
+  }
 }

@@ -129,6 +129,12 @@ class SseParserTest {
   }
 
   @Test
+  void anEventShowsItsFieldsInToString() throws IOException {
+    assertThat(parser("id: 3\nevent: x\ndata: d\n\n").next().toString()).isEqualTo("SseEvent{type=x, id=3, data=d}");
+    assertThat(new RawJson("{\"a\":1}").toString()).isEqualTo("{\"a\":1}");
+  }
+
+  @Test
   void retryTakesOnlyOneToEighteenDigitsZeroToNine() throws IOException {
     assertThat(retryAfter("retry: 0\n")).isEqualTo(0);
     assertThat(retryAfter("retry: 9\n")).isEqualTo(9);
