@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -149,7 +150,7 @@ class ClientResourcesTest {
   void newBuilderKeepsTheHeadersAndTheTokenAndBadHeadersAreRefused() throws Exception {
     server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
         .body("{\"id\":\"r1\",\"object\":\"response\",\"deleted\":true}").build());
-    try (MastraClient client = builder().header("X-Team", "a").bearerToken("tok").build();
+    try (MastraClient client = builder().headers(Map.of("X-Team", "a")).bearerToken("tok").build();
         MastraClient variant = client.newBuilder().build()) {
       variant.responses().delete("r1");
     }

@@ -72,4 +72,16 @@ class ErrorMessageTest {
         .isEqualTo("HTTP 404: Gone");
     assertThat(notFound("application/json", "{\"error\":\"Gone\"}").issues()).isEmpty();
   }
+
+  @Test
+  void aSuccessWhoseBodyIsNotTheModelNamesTheExpectedType() {
+    server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+        .body("[1]").build());
+
+    MastraInvalidResponseException e =
+        catchThrowableOfType(MastraInvalidResponseException.class, () -> client.responses().retrieve("r1"));
+
+    assertThat(e.getMessage()).contains("the body is not a valid Response:");
+    assertThat(e.body()).isEqualTo("[1]");
+  }
 }

@@ -232,6 +232,21 @@ class ItemsPageUnitTest {
   }
 
   @Test
+  void forEachAsyncStoresTheUnwrappedCauseNotTheCompletionException() throws Exception {
+    MastraIOException cause = new MastraIOException("GET failed", new java.io.IOException("reset"));
+    CompletionException causeless = new CompletionException("no cause", null);
+    for (Throwable failure : new Throwable[] {new CompletionException(cause), causeless}) {
+      ConversationItemsPage first = new ConversationItemsPage(list(true, "i1", "i1"), ItemListParams.none(),
+          p -> null, p -> CompletableFuture.failedFuture(failure));
+
+      // handle() sees the exception as stored (get() would unwrap a CompletionException by itself)
+      Throwable stored = first.forEachAsync(item -> { }).handle((ok, t) -> t).get(10, TimeUnit.SECONDS);
+
+      assertThat(stored).isSameAs(failure == causeless ? causeless : cause);
+    }
+  }
+
+  @Test
   void forEachAsyncFailsWithAFailureThatIsNotWrapped() {
     IllegalStateException cause = new IllegalStateException("plain");
     ConversationItemsPage first = new ConversationItemsPage(list(true, "i1", "i1"), ItemListParams.none(),

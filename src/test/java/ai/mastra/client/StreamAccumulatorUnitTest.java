@@ -113,6 +113,16 @@ class StreamAccumulatorUnitTest {
   }
 
   @Test
+  void aMessageAnnouncedWithoutContentGetsItsPartFromTheFirstDelta() {
+    Response response = feed(
+        "{\"type\":\"response.output_item.added\",\"output_index\":0,\"item\":{\"id\":\"m\",\"type\":\"message\"}}",
+        delta(0, "m", 0, "text"))
+        .response();
+
+    assertThat(texts(response)).isEqualTo("text");
+  }
+
+  @Test
   void deltasAppendToTheTextTheItemAlreadyHad() {
     Response response = feed(
         messageItem("response.output_item.added", 0, "m", "Start"),

@@ -60,4 +60,12 @@ class JsonTolerantItemsTest {
     assertThat(response.getOutput().get(0)).isNull();
     assertThat(response.getOutput().get(1).getId()).isEqualTo("m");
   }
+
+  @Test
+  void anItemThatIsNotAnObjectIsAnError() {
+    assertThatThrownBy(() -> Json.GSON.fromJson("{\"id\":\"r\",\"output\":[42]}", Response.class))
+        .isInstanceOf(JsonParseException.class);
+    assertThatThrownBy(() -> Json.GSON.fromJson("\"message\"", ConversationItem.class))
+        .isInstanceOf(JsonParseException.class);
+  }
 }
