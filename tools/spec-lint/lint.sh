@@ -4,6 +4,15 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 top="$(cd "$here/../.." && pwd)"
+if [ "${CI:-}" = "true" ]; then
+  # CI must lint the spec, never skip it; redocly's launcher also needs `node` on the PATH.
+  for tool in npm node; do
+    if ! command -v "$tool" >/dev/null 2>&1; then
+      echo "######## ERROR: CI=true but $tool is not on the PATH: the OpenAPI lint of openapi/mastra.yaml cannot run ########" >&2
+      exit 1
+    fi
+  done
+fi
 if ! command -v npm >/dev/null 2>&1; then
   echo "######## WARNING: npm not found: the OpenAPI lint of openapi/mastra.yaml was SKIPPED ########" >&2
   exit 0
