@@ -2,7 +2,8 @@
 # Installs the real Mastra server's pinned npm packages (npm ci from package-lock.json) for the
 # conformance tests. Run by the Maven build before the integration tests (which passes --skip-if=true when
 # the tests are skipped). Without npm it prints a loud warning and exits 0: the conformance tests then skip
-# themselves with the same kind of message.
+# themselves with the same kind of message. Under CI (CI=true) a missing npm or node fails instead: CI must
+# run the real-server suite, never skip it.
 #   src/test/mastra-server/install.sh            # by hand
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -12,6 +13,15 @@ for arg in "$@"; do
     exit 0
   fi
 done
+if [ "${CI:-}" = "true" ]; then
+  for tool in npm node; do
+    if ! command -v "$tool" >/dev/null 2>&1; then
+      echo "######## ERROR: CI=true but $tool is not on the PATH: the real-server conformance tests (*IT) and the" \
+        "spec lint cannot run, and CI must not skip them. Install Node.js 22+ with npm. ########" >&2
+      exit 1
+    fi
+  done
+fi
 if ! command -v npm >/dev/null 2>&1; then
   echo "######## WARNING: npm not found: the real-server conformance tests (*IT) will be SKIPPED ########" >&2
   exit 0

@@ -47,6 +47,20 @@ public final class ConversationItems {
   }
 
   /**
+   * Lists the first page of a conversation's items with per-call options (a request context, headers, a
+   * timeout); later pages reuse them.
+   *
+   * @param conversationId the conversation (raw thread) id
+   * @param options per-call options, not null
+   * @return the first page
+   * @throws NotFoundException if there is no such conversation
+   * @throws IllegalArgumentException if an argument is invalid
+   */
+  public ConversationItemsPage list(String conversationId, RequestOptions options) {
+    return list(conversationId, ItemListParams.none(), options);
+  }
+
+  /**
    * Lists a page of a conversation's items with per-call options; later pages reuse the same options. A
    * request context in {@code options} is sent as the {@code requestContext} query parameter, the only place
    * Mastra reads it on GET.

@@ -35,6 +35,30 @@ public final class ConversationItemsAsync {
   }
 
   /**
+   * Lists a page of a conversation's items; see {@link ConversationItems#list(String, ItemListParams)}.
+   *
+   * @param conversationId the conversation (raw thread) id
+   * @param params the cursor, page size and order, not null
+   * @return a future of the page
+   * @throws IllegalArgumentException if an argument is invalid
+   */
+  public CompletableFuture<ConversationItemsPage> list(String conversationId, ItemListParams params) {
+    return list(conversationId, params, RequestOptions.none());
+  }
+
+  /**
+   * Lists the first page of a conversation's items with per-call options; later pages reuse them.
+   *
+   * @param conversationId the conversation (raw thread) id
+   * @param options per-call options, not null
+   * @return a future of the first page
+   * @throws IllegalArgumentException if an argument is invalid
+   */
+  public CompletableFuture<ConversationItemsPage> list(String conversationId, RequestOptions options) {
+    return list(conversationId, ItemListParams.none(), options);
+  }
+
+  /**
    * Lists a page of a conversation's items with params and per-call options.
    *
    * @param conversationId the conversation (raw thread) id

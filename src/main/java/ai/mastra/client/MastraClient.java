@@ -1,6 +1,7 @@
 package ai.mastra.client;
 
 import ai.mastra.client.internal.ConnectionSafety;
+import ai.mastra.client.internal.Durations;
 import ai.mastra.client.internal.HeadersInterceptor;
 import ai.mastra.client.internal.Limits;
 import ai.mastra.client.internal.RetryPolicy;
@@ -39,8 +40,8 @@ import okhttp3.OkHttpClient;
  */
 public final class MastraClient implements Closeable {
 
-  /** The version of this SDK, sent in the {@code User-Agent} header. */
-  public static final String VERSION = "0.1.0";
+  /** The version of this SDK (the artifact's, from the build), sent in the {@code User-Agent} header. */
+  public static final String VERSION = readVersion();
 
   static final String DEFAULT_BASE_URL = "http://localhost:4111";
   static final String DEFAULT_API_PREFIX = "/api";
@@ -57,6 +58,7 @@ public final class MastraClient implements Closeable {
   private final MastraClientAsync async;
 
   private MastraClient(Builder builder) {
+    OkHttpCheck.requireOkHttp5Alone();
     if (builder.httpClient != null && builder.maxConcurrentRequests != null) {
       throw new IllegalArgumentException(
           "maxConcurrentRequests applies to the HTTP client the SDK creates; with httpClient(...) set the "
@@ -75,11 +77,11 @@ public final class MastraClient implements Closeable {
     }
     if (builder.connectTimeout != null || ownsHttpClient) {
       Duration connect = builder.connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : builder.connectTimeout;
-      http.connectTimeout(millisAtLeastOne(connect), TimeUnit.MILLISECONDS);
+      http.connectTimeout(Durations.millisAtLeastOne(connect), TimeUnit.MILLISECONDS);
     }
     if (builder.readTimeout != null || ownsHttpClient) {
       Duration read = builder.readTimeout == null ? DEFAULT_READ_TIMEOUT : builder.readTimeout;
-      http.readTimeout(millisAtLeastOne(read), TimeUnit.MILLISECONDS);
+      http.readTimeout(Durations.millisAtLeastOne(read), TimeUnit.MILLISECONDS);
     }
     Limits limits = new Limits(builder.maxResponseSize);
     http.addInterceptor(limits);
@@ -125,10 +127,16 @@ public final class MastraClient implements Closeable {
     return dispatcher;
   }
 
-  /** OkHttp takes whole milliseconds, and reads 0 as "no timeout": a sub-millisecond timeout becomes 1 ms. */
-  static long millisAtLeastOne(Duration duration) {
-    long millis = duration.toMillis();
-    return duration.minusMillis(millis).isZero() ? Math.max(1, millis) : millis + 1;
+  private static String readVersion() {
+    try (java.io.InputStream in = MastraClient.class.getResourceAsStream("version.properties")) {
+      java.util.Properties properties = new java.util.Properties();
+      if (in != null) {
+        properties.load(in);
+      }
+      return properties.getProperty("version", "unknown");
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
   }
 
   /** Returns a builder with the defaults (base URL from {@code MASTRA_BASE_URL}, else localhost:4111). */
@@ -187,7 +195,9 @@ public final class MastraClient implements Closeable {
   private static HttpUrl apiUrl(Builder builder) {
     HttpUrl base = HttpUrl.parse(builder.baseUrl);
     if (base == null) {
-      throw new IllegalArgumentException("baseUrl must be an http or https URL, got '" + builder.baseUrl + "'");
+      throw new IllegalArgumentException(
+          (builder.baseUrlFromEnv ? "the MASTRA_BASE_URL environment variable" : "baseUrl")
+              + " must be an http or https URL, got '" + builder.baseUrl + "'");
     }
     StringBuilder path = new StringBuilder(base.encodedPath());
     if (path.charAt(path.length() - 1) != '/') {
@@ -209,6 +219,7 @@ public final class MastraClient implements Closeable {
   /** Builds a {@link MastraClient}. Not thread-safe; every setter checks its argument at once. */
   public static final class Builder {
     private String baseUrl;
+    private boolean baseUrlFromEnv; // for the message when it is not a URL
     private String apiPrefix = DEFAULT_API_PREFIX;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private String bearerToken;
@@ -223,12 +234,14 @@ public final class MastraClient implements Closeable {
 
     Builder(UnaryOperator<String> env) {
       String fromEnv = env.apply("MASTRA_BASE_URL");
-      this.baseUrl = fromEnv == null || fromEnv.trim().isEmpty() ? DEFAULT_BASE_URL : fromEnv.trim();
+      this.baseUrlFromEnv = fromEnv != null && !fromEnv.trim().isEmpty();
+      this.baseUrl = baseUrlFromEnv ? fromEnv.trim() : DEFAULT_BASE_URL;
     }
 
     private Builder copy() {
       Builder copy = new Builder(name -> null);
       copy.baseUrl = baseUrl;
+      copy.baseUrlFromEnv = baseUrlFromEnv;
       copy.apiPrefix = apiPrefix;
       copy.headers.putAll(headers);
       copy.bearerToken = bearerToken;
@@ -257,6 +270,7 @@ public final class MastraClient implements Closeable {
         throw new IllegalArgumentException("baseUrl must be an http or https URL, got '" + baseUrl + "'");
       }
       this.baseUrl = baseUrl.trim();
+      this.baseUrlFromEnv = false;
       return this;
     }
 

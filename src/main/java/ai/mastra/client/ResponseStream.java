@@ -1,5 +1,6 @@
 package ai.mastra.client;
 
+import ai.mastra.client.internal.Durations;
 import ai.mastra.client.internal.InterruptWatchdog;
 import ai.mastra.client.internal.Limits;
 import ai.mastra.client.internal.Scheduler;
@@ -385,7 +386,7 @@ public final class ResponseStream implements AutoCloseable, Iterable<StreamEvent
         call.cancel();
         error(new MastraTimeoutException(
             StreamTransport.what(call) + " timed out: no answer within the stream's idle timeout of "
-                + Scheduler.describe(StreamTransport.idleTimeout(call)) + " (time queued included)",
+                + Durations.describe(StreamTransport.idleTimeout(call)) + " (time queued included)",
             new java.io.InterruptedIOException("timeout")));
       }
     }

@@ -207,6 +207,20 @@ public final class Responses {
 
   /**
    * Runs one agent turn and hands its events to {@code listener} as they arrive, without blocking the
+   * calling thread; the same as {@link #stream(ResponseCreateRequest, RequestOptions, ResponseStreamListener)}
+   * with no options.
+   *
+   * @param request the turn; it is sent with {@code stream: true} and is not changed
+   * @param listener receives the events, not null
+   * @return the future of the final response, also the handle to cancel the stream
+   * @throws IllegalArgumentException if an argument is invalid
+   */
+  public CompletableFuture<Response> stream(ResponseCreateRequest request, ResponseStreamListener listener) {
+    return stream(request, RequestOptions.none(), listener);
+  }
+
+  /**
+   * Runs one agent turn and hands its events to {@code listener} as they arrive, without blocking the
    * calling thread; see {@link ResponseStreamListener} for the order and threads of the calls. Options are
    * as for {@link #stream(ResponseCreateRequest, RequestOptions)}.
    *
@@ -242,7 +256,7 @@ public final class Responses {
             options,
             true);
     body.setStream(true);
-    return StreamTransport.newCall(transport, body, null, options.headers(), options.timeout().orElse(null));
+    return StreamTransport.newCall(transport, body, options.headers(), options.timeout().orElse(null));
   }
 
   /**

@@ -42,6 +42,19 @@ public final class ResponsesAsync {
 
   /**
    * Runs one agent turn and hands its events to {@code listener} as they arrive, without blocking; the same as
+   * {@link Responses#stream(ResponseCreateRequest, ResponseStreamListener)}.
+   *
+   * @param request the turn; it is sent with {@code stream: true} and is not changed
+   * @param listener receives the events, not null
+   * @return the future of the final response; cancelling it cancels the stream
+   * @throws IllegalArgumentException if an argument is invalid
+   */
+  public CompletableFuture<Response> stream(ResponseCreateRequest request, ResponseStreamListener listener) {
+    return blocking.stream(request, RequestOptions.none(), listener);
+  }
+
+  /**
+   * Runs one agent turn and hands its events to {@code listener} as they arrive, without blocking; the same as
    * {@link Responses#stream(ResponseCreateRequest, RequestOptions, ResponseStreamListener)}.
    *
    * @param request the turn; it is sent with {@code stream: true} and is not changed

@@ -11,12 +11,15 @@ public final class UnprocessableEntityException extends MastraServiceException {
   /**
    * Creates the exception; the SDK calls this for 422 answers.
    *
+   * @param method the request method, e.g. {@code GET}
+   * @param url the request URL
    * @param statusCode the HTTP status
    * @param headers the response headers (names lower-case)
    * @param body the raw response body
    * @param errorBody the parsed Mastra error body, or null
    */
-  public UnprocessableEntityException(int statusCode, Map<String, List<String>> headers, String body, ErrorBody errorBody) {
-    super(statusCode, headers, body, errorBody);
+  public UnprocessableEntityException(
+      String method, String url, int statusCode, Map<String, List<String>> headers, String body, ErrorBody errorBody) {
+    super(method, url, statusCode, headers, body, errorBody);
   }
 }

@@ -14,10 +14,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.mastra.client.model.Conversation;
+import ai.mastra.client.model.ConversationDeleted;
 import ai.mastra.client.model.ConversationCreateRequest;
+import ai.mastra.client.model.ListOrder;
 import ai.mastra.client.model.OutputItem;
 import ai.mastra.client.model.Response;
 import ai.mastra.client.model.ResponseCreateRequest;
+import ai.mastra.client.testing.Capture;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -26,9 +29,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -144,18 +151,184 @@ class AsyncApiTest {
     assertThat(wm.getAllServeEvents()).isEmpty();
   }
 
+  /** OkHttp events of the calls of {@link #watch()}'s client: a request sent, a call cancelled. */
+  private final CountDownLatch sent = new CountDownLatch(1);
+  private final CountDownLatch cancelled = new CountDownLatch(1);
+
+  /** Replaces the client with one over {@link #http} (same dispatcher) whose calls count down the latches. */
+  private void watch() {
+    OkHttpClient watched = http.newBuilder().eventListener(new EventListener() {
+      @Override
+      public void requestHeadersEnd(Call call, Request request) {
+        sent.countDown();
+      }
+
+      @Override
+      public void canceled(Call call) {
+        cancelled.countDown();
+      }
+    }).build();
+    client.close();
+    client = new MastraClient.Builder(name -> null).baseUrl(wm.baseUrl()).httpClient(watched).build();
+  }
+
+  /** Cancels {@code future} once its request reached the server; asserts the HTTP call ended, cancelled. */
+  private void cancelOnceSentAndSeeTheCallEnd(CompletableFuture<?> future) throws InterruptedException {
+    assertThat(sent.await(10, TimeUnit.SECONDS)).as("the request reached the server").isTrue();
+    assertThat(http.dispatcher().runningCallsCount()).isEqualTo(1);
+    CountDownLatch idle = new CountDownLatch(1);
+    http.dispatcher().setIdleCallback(idle::countDown);
+
+    assertThat(future.cancel(true)).isTrue();
+
+    assertThat(cancelled.await(10, TimeUnit.SECONDS)).as("OkHttp saw the call cancelled").isTrue();
+    assertThat(idle.await(10, TimeUnit.SECONDS)).as("the dispatcher ran no call any more").isTrue();
+    assertThat(http.dispatcher().runningCallsCount()).isZero();
+    assertThat(future).isCancelled();
+  }
+
   @Test
   void cancellingTheFutureCancelsTheHttpCall() throws Exception {
     wm.stubFor(get(urlPathEqualTo("/api/v1/conversations/slow"))
         .willReturn(okJson("{}").withFixedDelay(10_000)));
+    watch();
 
-    CompletableFuture<Conversation> future = client.async().conversations().retrieve("slow");
-    waitUntil(() -> http.dispatcher().runningCallsCount() == 1);
+    cancelOnceSentAndSeeTheCallEnd(client.async().conversations().retrieve("slow"));
+  }
 
-    assertThat(future.cancel(true)).isTrue();
+  @Test
+  void cancellingAnItemsListFutureCancelsTheHttpCall() throws Exception {
+    wm.stubFor(get(urlPathEqualTo("/api/v1/conversations/slow/items"))
+        .willReturn(okJson(page(false, "i1")).withFixedDelay(10_000)));
+    watch();
 
-    waitUntil(() -> http.dispatcher().runningCallsCount() == 0);
-    assertThat(future).isCancelled();
+    cancelOnceSentAndSeeTheCallEnd(client.async().conversations().items().list("slow"));
+  }
+
+  @Test
+  void cancellingForEachBeforeTheFirstPageCancelsItsHttpCall() throws Exception {
+    wm.stubFor(get(urlPathEqualTo("/api/v1/conversations/slow/items"))
+        .willReturn(okJson(page(false, "i1")).withFixedDelay(10_000)));
+    watch();
+    List<String> seen = Collections.synchronizedList(new ArrayList<>());
+
+    cancelOnceSentAndSeeTheCallEnd(client.async().conversations().items().forEach("slow", i -> seen.add(i.getId())));
+    assertThat(seen).isEmpty();
+  }
+
+  // ------------------------------------------------------------------------------------------ conversations
+
+  @Test
+  void conversationsDeleteSendsTheDeleteAndCompletesWithTheModel() throws Exception {
+    wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(urlPathEqualTo("/api/v1/conversations/conv-fixed-1"))
+        .willReturn(Capture.load("50").answer()));
+    RequestContext context = RequestContext.builder().set("tenant", "acme").build();
+
+    ConversationDeleted deleted = client.async().conversations()
+        .delete("conv-fixed-1", RequestOptions.builder().requestContext(context).header("X-Trace", "t1").build())
+        .get(10, TimeUnit.SECONDS);
+
+    assertThat(deleted.getId()).isEqualTo("conv-fixed-1");
+    assertThat(deleted.getObject()).isEqualTo("conversation.deleted");
+    assertThat(deleted.getDeleted()).isTrue();
+    // Mastra reads no request context on DELETE: none is sent (see RequestContext)
+    wm.verify(1, deleteRequestedFor(urlPathEqualTo("/api/v1/conversations/conv-fixed-1"))
+        .withQueryParam("requestContext", com.github.tomakehurst.wiremock.client.WireMock.absent())
+        .withHeader("X-Trace", equalTo("t1")));
+  }
+
+  @Test
+  void conversationsDeleteOfAnUnknownIdCompletesWithNotFoundAndEncodesTheId() {
+    wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(urlPathEqualTo("/api/v1/conversations/a%2Fb"))
+        .willReturn(Capture.load("53").answer()));
+
+    CompletableFuture<ConversationDeleted> future = client.async().conversations().delete("a/b");
+
+    assertThatThrownBy(() -> future.get(10, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("Conversation conv-fixed-1 was not found");
+    wm.verify(1, deleteRequestedFor(urlPathEqualTo("/api/v1/conversations/a%2Fb")));
+  }
+
+  @Test
+  void itemsListSendsTheParamsAndCompletesWithAPageThatFetchesTheNext() throws Exception {
+    String path = "/api/v1/conversations/c1/items";
+    wm.stubFor(get(urlPathEqualTo(path)).withQueryParam("after", equalTo("i0"))
+        .willReturn(okJson(page(true, "i1", "i2"))));
+    wm.stubFor(get(urlPathEqualTo(path)).withQueryParam("after", equalTo("i2"))
+        .willReturn(okJson(page(false, "i3"))));
+    ItemListParams params = ItemListParams.builder().limit(2).order(ListOrder.DESC).after("i0").build();
+    RequestContext context = RequestContext.builder().set("tenant", "acme").build();
+
+    ConversationItemsPage first = client.async().conversations().items()
+        .list("c1", params, RequestOptions.of(context)).get(10, TimeUnit.SECONDS);
+
+    assertThat(first.data()).extracting(OutputItem::getId).containsExactly("i1", "i2");
+    assertThat(first.params()).isEqualTo(params);
+    assertThat(first.hasNextPage()).isTrue();
+    wm.verify(1, getRequestedFor(urlPathEqualTo(path))
+        .withQueryParam("limit", equalTo("2"))
+        .withQueryParam("order", equalTo("desc"))
+        .withQueryParam("after", equalTo("i0"))
+        .withQueryParam("requestContext", equalTo(context.toQueryParameter())));
+
+    ConversationItemsPage second = first.nextPageAsync().get(10, TimeUnit.SECONDS);
+
+    assertThat(second.data()).extracting(OutputItem::getId).containsExactly("i3");
+    assertThat(second.hasNextPage()).isFalse();
+    wm.verify(1, getRequestedFor(urlPathEqualTo(path))
+        .withQueryParam("limit", equalTo("2"))
+        .withQueryParam("order", equalTo("desc"))
+        .withQueryParam("after", equalTo("i2"))
+        .withQueryParam("requestContext", equalTo(context.toQueryParameter())));
+  }
+
+  @Test
+  void createWithoutOptionsSendsNoRequestContext() throws Exception {
+    wm.stubFor(post(urlPathEqualTo("/api/v1/conversations")).willReturn(Capture.load("01").answer()));
+
+    assertThat(client.async().conversations().create(new ConversationCreateRequest().agentId("support-agent"))
+        .get(10, TimeUnit.SECONDS).getId()).isEqualTo(Capture.load("01").responseJson().get("id").getAsString());
+    assertThat(wm.getAllServeEvents()).singleElement()
+        .satisfies(event -> assertThat(event.getRequest().getUrl()).isEqualTo("/api/v1/conversations"));
+  }
+
+  @Test
+  void theAsyncListenerStreamCompletesWithTheFinalResponse() throws Exception {
+    String body = "event: response.output_text.delta\ndata: {\"type\":\"response.output_text.delta\","
+        + "\"output_index\":0,\"content_index\":0,\"item_id\":\"m\",\"delta\":\"Hi\"}\n\n"
+        + "event: response.completed\ndata: {\"type\":\"response.completed\",\"response\":{\"id\":\"r9\","
+        + "\"status\":\"completed\",\"output\":[]}}\n\n";
+    wm.stubFor(post(urlPathEqualTo("/api/v1/responses"))
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(body)));
+    List<String> types = Collections.synchronizedList(new ArrayList<>());
+
+    Response response = client.async().responses()
+        .stream(new ResponseCreateRequest().agentId("support-agent").input("hi"), RequestOptions.none(),
+            new ResponseStreamListener() {
+              @Override
+              public void onEvent(StreamEvent event) {
+                types.add(event.type());
+              }
+            })
+        .get(10, TimeUnit.SECONDS);
+
+    assertThat(response.getId()).isEqualTo("r9");
+    assertThat(types).containsExactly("response.output_text.delta", "response.completed");
+  }
+
+  @Test
+  void itemsListWithoutParamsSendsNoPagingParameters() throws Exception {
+    wm.stubFor(get(urlPathEqualTo("/api/v1/conversations/c1/items")).willReturn(okJson(page(false, "i1"))));
+
+    ConversationItemsPage page = client.async().conversations().items().list("c1").get(10, TimeUnit.SECONDS);
+
+    assertThat(page.data()).extracting(OutputItem::getId).containsExactly("i1");
+    assertThat(page.hasNextPage()).isFalse();
+    assertThat(wm.getAllServeEvents()).singleElement()
+        .satisfies(event -> assertThat(event.getRequest().getUrl()).isEqualTo("/api/v1/conversations/c1/items"));
   }
 
   @Test
@@ -235,15 +408,5 @@ class AsyncApiTest {
         new ResponseStreamListener() { }))
         .isInstanceOf(IllegalStateException.class);
     assertThat(wm.getAllServeEvents()).isEmpty();
-  }
-
-  private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 10 s");
-      }
-      Thread.sleep(10);
-    }
   }
 }

@@ -211,4 +211,25 @@ class ClientBuilderContractTest {
       assertThatThrownBy(() -> client.conversations().retrieve("c1")).isInstanceOf(MastraIOException.class);
     }
   }
+
+  @Test
+  void aBadMastraBaseUrlNamesTheEnvironmentVariable() {
+    assertThatThrownBy(() -> new MastraClient.Builder(name -> "localhost:4111").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the MASTRA_BASE_URL environment variable must be an http or https URL, got 'localhost:4111'");
+    assertThatThrownBy(() -> new MastraClient.Builder(name -> null).baseUrl("localhost:4111"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("baseUrl must be an http or https URL, got 'localhost:4111'");
+  }
+
+  @Test
+  void theVersionIsTheArtifactsVersionFromTheBuild() throws Exception {
+    String pom = new String(java.nio.file.Files.readAllBytes(java.nio.file.Paths.get("pom.xml")),
+        java.nio.charset.StandardCharsets.UTF_8);
+    java.util.regex.Matcher version = java.util.regex.Pattern
+        .compile("<artifactId>mastra-client-java</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+    assertThat(version.find()).isTrue();
+
+    assertThat(MastraClient.VERSION).isEqualTo(version.group(1));
+  }
 }

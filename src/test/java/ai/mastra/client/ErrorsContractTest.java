@@ -60,7 +60,10 @@ class ErrorsContractTest extends WireMockClientTest {
     });
     assertThat(e.body()).isEqualTo(Capture.load(capture).responseBody());
     assertThat(e.headers().get("x-request-id")).containsExactly("req-" + capture);
-    assertThat(e).hasMessage("HTTP 400: Invalid request body (" + field + ": " + message + ")");
+    assertThat(e).hasMessage("HTTP 400 for POST " + wm.baseUrl() + "/api/v1/responses: Invalid request body ("
+        + field + ": " + message + ")");
+    assertThat(e.method()).isEqualTo("POST");
+    assertThat(e.url()).isEqualTo(wm.baseUrl() + "/api/v1/responses");
   }
 
   @Test
@@ -94,7 +97,9 @@ class ErrorsContractTest extends WireMockClientTest {
     assertThat(e.error()).contains("Stored response msg_does-not-exist was not found");
     assertThat(e.body()).isEqualTo("{\"error\":\"Stored response msg_does-not-exist was not found\"}");
     assertThat(e.issues()).isEmpty();
-    assertThat(e).hasMessage("HTTP 404: Stored response msg_does-not-exist was not found");
+    assertThat(e).hasMessage("HTTP 404 for GET " + wm.baseUrl() + "/api/v1/responses/msg_does-not-exist: Stored "
+        + "response msg_does-not-exist was not found. Only responses created with store(true) are kept, and a "
+        + "deleted one is gone");
   }
 
   @Test
@@ -120,7 +125,36 @@ class ErrorsContractTest extends WireMockClientTest {
     assertThat(e.errorBody()).isEmpty();
     assertThat(e.issues()).isEmpty();
     assertThat(e.headers().get("content-type")).containsExactly("text/plain; charset=UTF-8");
-    assertThat(e).hasMessage("HTTP 404: 404 Not Found");
+    assertThat(e).hasMessage("HTTP 404 for GET " + wm.baseUrl() + "/api/v1/responses/r1: 404 Not Found. There is no "
+        + "such route on this server: check the client's baseUrl and apiPrefix");
+  }
+
+  @Test
+  void aBaseUrlEndingInTheApiPrefixIsPointedOutOnAnUnknownRoute() {
+    wm.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(404)
+        .withHeader("Content-Type", "text/plain; charset=UTF-8").withBody("404 Not Found")));
+
+    try (MastraClient doubled = MastraClient.builder().baseUrl(wm.baseUrl() + "/api").build()) {
+      assertThatThrownBy(() -> doubled.conversations().retrieve("c1"))
+          .isInstanceOfSatisfying(NotFoundException.class, e -> {
+            assertThat(e.url()).isEqualTo(wm.baseUrl() + "/api/api/v1/conversations/c1");
+            assertThat(e).hasMessageContaining("HTTP 404 for GET " + wm.baseUrl() + "/api/api/v1/conversations/c1")
+                .hasMessageContaining("the path has /api twice");
+          });
+    }
+  }
+
+  @Test
+  void theRequestContextIsNotRepeatedInTheMessage() {
+    wm.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
+
+    assertThatThrownBy(() -> client.conversations().retrieve("c1",
+            RequestOptions.of(RequestContext.builder().set("tenant", "acme").build())))
+        .isInstanceOfSatisfying(ServerException.class, e -> {
+          assertThat(e.url()).contains("requestContext=eyJ0ZW5hbnQiOiJhY21lIn0");
+          assertThat(e.getMessage()).isEqualTo(
+              "HTTP 500 for GET " + wm.baseUrl() + "/api/v1/conversations/c1?requestContext=...");
+        });
   }
 
   @Test
@@ -198,7 +232,7 @@ class ErrorsContractTest extends WireMockClientTest {
 
     assertThat(e.body()).isEmpty();
     assertThat(e.error()).isEmpty();
-    assertThat(e).hasMessage("HTTP 502");
+    assertThat(e).hasMessage("HTTP 502 for GET " + wm.baseUrl() + "/api/v1/responses/r1");
   }
 
   /** Each operation that decodes an answer, by name. */

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
 class ResponseStreamTest {
 
   private MockWebServer server;
+  private final StreamTestSupport.BodyReads reads = new StreamTestSupport.BodyReads();
   private OkHttpClient http;
   private MastraClient client;
   private final List<Throwable> serverFailures = Collections.synchronizedList(new ArrayList<>());
@@ -48,7 +49,7 @@ class ResponseStreamTest {
   void setUp() throws IOException {
     server = new MockWebServer();
     server.start();
-    http = new OkHttpClient();
+    http = new OkHttpClient.Builder().addNetworkInterceptor(reads).build();
     client = clientWith(http);
   }
 
@@ -118,7 +119,7 @@ class ResponseStreamTest {
     assertThatThrownBy(() -> client.responses().stream(new ResponseCreateRequest().input("hi")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("agentId");
-    assertThatThrownBy(() -> client.responses().stream(request(), null))
+    assertThatThrownBy(() -> client.responses().stream(request(), (RequestOptions) null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("options");
     assertThatThrownBy(() -> client.responses().stream(request(), RequestOptions.none(), null))
@@ -233,10 +234,12 @@ class ResponseStreamTest {
     int at = indexOf(event, emoji);
     CountDownLatch done = new CountDownLatch(1);
     server.enqueue(scripted(w -> {
+      // each piece is sent only once the client has read the previous one and waits for more, so the
+      // client's reads really end inside the character
       w.chunk(Arrays.copyOfRange(event, 0, at + 1));
-      Thread.sleep(20); // separate TCP segments
+      blockedAfter(at + 1);
       w.chunk(Arrays.copyOfRange(event, at + 1, at + 3));
-      Thread.sleep(20);
+      blockedAfter(at + 3);
       w.chunk(Arrays.copyOfRange(event, at + 3, event.length));
       w.chunk(completed(2, "completed", "a\uD83D\uDE00b"));
       w.end();
@@ -246,6 +249,13 @@ class ResponseStreamTest {
       assertThat(stream.textDeltas()).containsExactly("a\uD83D\uDE00b");
     }
     assertThat(serverFailures).isEmpty();
+  }
+
+  /** Waits until the client has read {@code bytes} body bytes and waits for more; fails after 10 s. */
+  private void blockedAfter(long bytes) throws InterruptedException {
+    if (!reads.awaitBlockedAfter(bytes)) {
+      throw new AssertionError("the client did not read " + bytes + " bytes and wait for more within 10 s");
+    }
   }
 
   private static int indexOf(byte[] haystack, byte[] needle) {
@@ -280,6 +290,22 @@ class ResponseStreamTest {
       assertThat(Responses.outputText(response)).isEqualTo("Hello");
       assertThat(response.getStatus()).isEqualTo(ResponseStatus.IN_PROGRESS);
       assertThatThrownBy(stream::requireCompleted).isInstanceOf(ResponseIncompleteException.class);
+    }
+  }
+
+  @Test
+  void outputTextDoneReplacesTheStreamedTextWhenNoItemDoneFollows() {
+    server.enqueue(sse(
+        frame("response.created", "{\"type\":\"response.created\",\"sequence_number\":0,\"response\":{\"id\":\"r\",\"object\":\"response\",\"status\":\"in_progress\",\"output\":[]}}")
+            + frame("response.output_item.added", "{\"type\":\"response.output_item.added\",\"sequence_number\":1,\"output_index\":0,\"item\":{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\",\"status\":\"in_progress\",\"content\":[]}}")
+            + delta(2, "Hel")
+            + delta(3, "lo")
+            + frame("response.output_text.done", "{\"type\":\"response.output_text.done\",\"sequence_number\":4,\"item_id\":\"msg_1\",\"output_index\":0,\"content_index\":0,\"text\":\"Hello\"}")
+            + "data: [DONE]\n\n"));
+
+    try (ResponseStream stream = client.responses().stream(request())) {
+      assertThat(stream.textDeltas()).containsExactly("Hel", "lo");
+      assertThat(stream.outputText()).isEqualTo("Hello");
     }
   }
 
@@ -431,7 +457,7 @@ class ResponseStreamTest {
     CountDownLatch done = new CountDownLatch(1);
     server.enqueue(scripted(w -> {
       w.chunk(delta(1, "slow "));
-      Thread.sleep(350);
+      Thread.sleep(350); // the stimulus, not a wait for something: silence longer than both timeouts
       w.chunk(delta(2, "writer"));
       w.chunk(completed(3, "completed", "slow writer"));
       w.end();
@@ -467,15 +493,18 @@ class ResponseStreamTest {
 
   // ------------------------------------------------------------------------------------------ closing
 
-  /** A server that writes two events, then keeps writing until it notices the client has gone. */
-  private MockResponse writesUntilTheClientLeaves(CountDownLatch clientClosed, CountDownLatch done) {
+  /**
+   * A server that writes two events, then (once the test says the client closed) waits until its end of the
+   * connection sees the client go, and counts down {@code left}.
+   */
+  private MockResponse writesTwoEventsThenSeesTheClientLeave(
+      CountDownLatch clientClosed, CountDownLatch left, CountDownLatch done) {
     return scripted(w -> {
       w.chunk(frame("response.created", "{\"type\":\"response.created\",\"sequence_number\":1}"));
       w.chunk(delta(2, "first"));
       clientClosed.await(10, TimeUnit.SECONDS);
-      for (int i = 0; i < 2000; i++) {
-        w.chunk(": are you there?\n");
-        Thread.sleep(2);
+      if (w.clientLeaves()) {
+        left.countDown();
       }
     }, done, serverFailures);
   }
@@ -483,8 +512,9 @@ class ResponseStreamTest {
   @Test
   void closeAfterTheFirstDeltaCancelsTheCallAndLeaksNoConnection() {
     CountDownLatch clientClosed = new CountDownLatch(1);
+    CountDownLatch left = new CountDownLatch(1);
     CountDownLatch done = new CountDownLatch(1);
-    server.enqueue(writesUntilTheClientLeaves(clientClosed, done));
+    server.enqueue(writesTwoEventsThenSeesTheClientLeave(clientClosed, left, done));
 
     ResponseStream stream = client.responses().stream(request());
     assertThat(stream.textDeltas().iterator().next()).isEqualTo("first");
@@ -493,8 +523,9 @@ class ResponseStreamTest {
 
     assertThat(connectionsInUse()).isZero();
     assertThat(http.connectionPool().connectionCount()).isZero();
+    assertThat(await(left)).as("the server saw the client close the connection").isTrue();
     assertThat(await(done)).isTrue();
-    assertThat(serverFailures).singleElement().isInstanceOf(IOException.class); // the socket was closed
+    assertThat(serverFailures).isEmpty();
     assertThatThrownBy(() -> stream.iterator().hasNext())
         .isInstanceOf(MastraIOException.class)
         .hasMessageContaining("cancelled");
@@ -504,8 +535,9 @@ class ResponseStreamTest {
   @Test
   void breakingOutOfAForEachInTryWithResourcesLeaksNothing() {
     CountDownLatch clientClosed = new CountDownLatch(1);
+    CountDownLatch left = new CountDownLatch(1);
     CountDownLatch done = new CountDownLatch(1);
-    server.enqueue(writesUntilTheClientLeaves(clientClosed, done));
+    server.enqueue(writesTwoEventsThenSeesTheClientLeave(clientClosed, left, done));
 
     try (ResponseStream stream = client.responses().stream(request())) {
       for (StreamEvent event : stream) {
@@ -517,27 +549,28 @@ class ResponseStreamTest {
     clientClosed.countDown();
 
     assertThat(connectionsInUse()).isZero();
+    assertThat(await(left)).as("the server saw the client close the connection").isTrue();
     assertThat(await(done)).isTrue();
-    assertThat(serverFailures).singleElement().isInstanceOf(IOException.class);
+    assertThat(serverFailures).isEmpty();
   }
 
   @Test
   void closeFromAnotherThreadMidEventUnblocksTheReader() throws Exception {
-    CountDownLatch halfWritten = new CountDownLatch(1);
     CountDownLatch clientClosed = new CountDownLatch(1);
     CountDownLatch done = new CountDownLatch(1);
+    String first = delta(1, "first");
+    String half = "event: response.output_text.delta\ndata: {\"type\":\"response.output_text.del";
     server.enqueue(scripted(w -> {
-      w.chunk(delta(1, "first"));
-      w.chunk("event: response.output_text.delta\ndata: {\"type\":\"response.output_text.del");
-      halfWritten.countDown();
+      w.chunk(first);
+      w.chunk(half);
       clientClosed.await(10, TimeUnit.SECONDS);
     }, done, serverFailures));
 
     ResponseStream stream = client.responses().stream(request());
     List<String> seen = Collections.synchronizedList(new ArrayList<>());
     CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> stream.textDeltas().forEach(seen::add));
-    assertThat(await(halfWritten)).isTrue();
-    Thread.sleep(50); // let the reader block inside the half-written event
+    // the reader has read every byte sent (the first event and half of the next) and waits for the rest
+    blockedAfter((first + half).getBytes(StandardCharsets.UTF_8).length);
     stream.close();
     clientClosed.countDown();
 
@@ -553,8 +586,9 @@ class ResponseStreamTest {
   @Test
   void theJavaStreamViewClosesTheResponseStream() {
     CountDownLatch clientClosed = new CountDownLatch(1);
+    CountDownLatch left = new CountDownLatch(1);
     CountDownLatch done = new CountDownLatch(1);
-    server.enqueue(writesUntilTheClientLeaves(clientClosed, done));
+    server.enqueue(writesTwoEventsThenSeesTheClientLeave(clientClosed, left, done));
 
     ResponseStream responseStream = client.responses().stream(request());
     try (java.util.stream.Stream<StreamEvent> events = responseStream.stream()) {
@@ -644,8 +678,9 @@ class ResponseStreamTest {
   @Test
   void cancellingTheFutureClosesTheStreamAndEndsTheListenerWithOnError() throws Exception {
     CountDownLatch clientClosed = new CountDownLatch(1);
+    CountDownLatch left = new CountDownLatch(1);
     CountDownLatch done = new CountDownLatch(1);
-    server.enqueue(writesUntilTheClientLeaves(clientClosed, done));
+    server.enqueue(writesTwoEventsThenSeesTheClientLeave(clientClosed, left, done));
     CountDownLatch firstDelta = new CountDownLatch(1);
     Recorder recorder = new Recorder() {
       @Override

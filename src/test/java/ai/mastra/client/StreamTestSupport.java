@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import okio.BufferedSink;
+import okio.BufferedSource;
 import okio.Okio;
 
 /** Helpers of the streaming tests: recorded captures, and a MockWebServer answer written step by step. */
@@ -114,6 +115,11 @@ final class StreamTestSupport {
       sink.flush();
     }
 
+    /** Waits until the client closes the connection; see {@link StreamTestSupport#clientLeaves}. */
+    boolean clientLeaves() {
+      return StreamTestSupport.clientLeaves(socket);
+    }
+
     /** Drops the connection without ending the body. */
     void drop() {
       socket.cancel();
@@ -147,6 +153,82 @@ final class StreamTestSupport {
               }
             })
         .build();
+  }
+
+  /**
+   * Waits until the server's end of the connection sees the client go (end of stream or reset on read): the
+   * client closed its socket. Bounded by a 10 s read timeout. Returns whether it saw that.
+   */
+  static boolean clientLeaves(okio.Socket socket) {
+    okio.Source source = socket.getSource();
+    source.timeout().timeout(10, TimeUnit.SECONDS);
+    okio.Buffer sink = new okio.Buffer();
+    try {
+      while (source.read(sink, 8192) != -1) {
+        sink.clear(); // the client sends nothing more on this connection; ignore it if it does
+      }
+      return true;
+    } catch (java.io.InterruptedIOException timedOut) {
+      return false;
+    } catch (IOException reset) {
+      return true;
+    }
+  }
+
+  /**
+   * A network interceptor that counts the body bytes the client has read, and notes each read that starts:
+   * a test can then wait until the client has read up to a point and is blocked waiting for more, instead of
+   * sleeping and hoping it has.
+   */
+  static final class BodyReads implements okhttp3.Interceptor {
+    private long read; // guarded by this
+    private long readStartedAt = -1; // guarded by this: the bytes read when the latest read() began
+
+    @Override
+    public okhttp3.Response intercept(Chain chain) throws IOException {
+      okhttp3.Response response = chain.proceed(chain.request());
+      okhttp3.ResponseBody body = response.body();
+      BufferedSource counted = Okio.buffer(new okio.ForwardingSource(body.source()) {
+        @Override
+        public long read(okio.Buffer sink, long byteCount) throws IOException {
+          started();
+          long n = super.read(sink, byteCount);
+          if (n > 0) {
+            added(n);
+          }
+          return n;
+        }
+      });
+      return response.newBuilder()
+          .body(okhttp3.ResponseBody.create(counted, body.contentType(), body.contentLength()))
+          .build();
+    }
+
+    private synchronized void started() {
+      readStartedAt = read;
+      notifyAll();
+    }
+
+    private synchronized void added(long n) {
+      read += n;
+      notifyAll();
+    }
+
+    /**
+     * Waits (at most 10 s) until the client has read {@code bytes} body bytes and has begun another read: it
+     * is blocked waiting for bytes the server has not sent yet.
+     */
+    synchronized boolean awaitBlockedAfter(long bytes) throws InterruptedException {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (readStartedAt < bytes) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(this, left);
+      }
+      return true;
+    }
   }
 
   static boolean await(CountDownLatch latch) {

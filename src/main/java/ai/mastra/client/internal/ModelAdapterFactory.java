@@ -8,7 +8,6 @@ import com.google.gson.JsonPrimitive;
 import com.google.gson.TypeAdapter;
 import com.google.gson.TypeAdapterFactory;
 import com.google.gson.annotations.SerializedName;
-import com.google.gson.internal.bind.TypeAdapters;
 import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
@@ -47,6 +46,8 @@ import java.util.Set;
  * </ul>
  */
 public final class ModelAdapterFactory implements TypeAdapterFactory {
+  /** Gson's own reader and writer of JSON trees (its public face: the internal package is not exported). */
+  private static final TypeAdapter<JsonElement> ELEMENTS = new Gson().getAdapter(JsonElement.class);
 
   @Override
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -105,6 +106,15 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
     if (value == null || value.isJsonNull()) {
       return null;
     }
+    if (value.isJsonPrimitive()) {
+      JsonPrimitive primitive = value.getAsJsonPrimitive();
+      boolean fits = Number.class.isAssignableFrom(type) ? primitive.isNumber()
+          : type == String.class ? primitive.isString()
+          : type != Boolean.class || primitive.isBoolean();
+      if (!fits) {
+        return null; // e.g. a sequence_number sent as "7": not the number every variant has
+      }
+    }
     try {
       return Json.GSON.fromJson(value, type);
     } catch (RuntimeException e) {
@@ -142,7 +152,7 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
         in.nextNull();
         return null;
       }
-      JsonElement json = TypeAdapters.JSON_ELEMENT.read(in);
+      JsonElement json = ELEMENTS.read(in);
       if (!json.isJsonObject()) {
         throw new JsonParseException("expected a JSON object at " + in.getPath());
       }
@@ -183,7 +193,7 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
     boolean serializeNulls = out.getSerializeNulls();
     out.setSerializeNulls(true);
     try {
-      TypeAdapters.JSON_ELEMENT.write(out, value);
+      ELEMENTS.write(out, value);
     } finally {
       out.setSerializeNulls(serializeNulls);
     }
@@ -309,7 +319,7 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
       Integer i = model.indexByName.get(name);
       try {
         if (i == null) {
-          additional(value).put(name, TypeAdapters.JSON_ELEMENT.read(in));
+          additional(value).put(name, ELEMENTS.read(in));
         } else if (in.peek() == JsonToken.NULL) {
           in.nextNull();
           model.fields[i].set(value, null);
@@ -429,6 +439,9 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
         return null;
       }
       String path = in.getPath();
+      if (in.peek() != JsonToken.BEGIN_OBJECT) {
+        throw new JsonParseException("expected a JSON object at " + path + ", got " + in.peek());
+      }
       in.beginObject();
       List<Map.Entry<String, JsonElement>> before = null;
       while (in.hasNext()) {
@@ -453,7 +466,7 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
           JsonObject json = rest(before, in);
           json.addProperty(name, kind);
           while (in.hasNext()) {
-            json.add(in.nextName(), TypeAdapters.JSON_ELEMENT.read(in));
+            json.add(in.nextName(), ELEMENTS.read(in));
           }
           in.endObject();
           return variant == null ? newUnknown(json) : adapter.fromJsonTree(json);
@@ -461,7 +474,7 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
         if (before == null) {
           before = new ArrayList<>();
         }
-        before.add(new AbstractMap.SimpleImmutableEntry<>(name, TypeAdapters.JSON_ELEMENT.read(in)));
+        before.add(new AbstractMap.SimpleImmutableEntry<>(name, ELEMENTS.read(in)));
       }
       in.endObject();
       JsonObject json = rest(before, null);

@@ -40,19 +40,4 @@ public final class Scheduler {
   public static ScheduledFuture<?> schedule(Runnable task, Duration delay) {
     return EXECUTOR.schedule(task, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
   }
-
-  /** Describes a duration for a message: {@code 1 s}, {@code 1.5 s}, {@code 250 ms}, {@code 0.001 ms}. */
-  public static String describe(Duration duration) {
-    long nanos = duration.toNanos();
-    if (nanos >= 1_000_000_000L) {
-      return trim(nanos / 1e9) + " s";
-    }
-    return trim(nanos / 1e6) + " ms";
-  }
-
-  private static String trim(double value) {
-    String text = String.format(java.util.Locale.ROOT, "%.6f", value);
-    text = text.replaceAll("0+$", "");
-    return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
-  }
 }

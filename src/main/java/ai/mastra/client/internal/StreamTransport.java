@@ -34,7 +34,6 @@ public final class StreamTransport {
    *
    * @param transport the client's transport
    * @param body the create-response request, with {@code stream} already true
-   * @param queryParameter the {@code requestContext} query parameter, or null for none
    * @param headers per-call headers, replacing client headers of the same name
    * @param idleTimeout the longest wait for the next bytes of the answer, or null for the client's read
    *     timeout
@@ -44,16 +43,12 @@ public final class StreamTransport {
   public static Call newCall(
       Transport transport,
       Object body,
-      String queryParameter,
       Map<String, String> headers,
       Duration idleTimeout) {
     transport.checkOpen();
     HttpUrl.Builder url = transport.baseUrl().newBuilder("v1/responses");
     if (url == null) {
       throw new IllegalStateException("cannot resolve v1/responses against " + transport.baseUrl());
-    }
-    if (queryParameter != null) {
-      url.addQueryParameter("requestContext", queryParameter);
     }
     Duration idle = idleTimeout != null ? idleTimeout : Duration.ofMillis(transport.httpClient().readTimeoutMillis());
     Request request =
@@ -68,9 +63,7 @@ public final class StreamTransport {
     // client shares the pool and dispatcher.
     OkHttpClient.Builder client = transport.httpClient().newBuilder().callTimeout(0, TimeUnit.MILLISECONDS);
     if (idleTimeout != null) {
-      // whole milliseconds for OkHttp, never rounded down to its 0 ("no timeout")
-      long millis = idleTimeout.toMillis();
-      client.readTimeout(idleTimeout.minusMillis(millis).isZero() ? Math.max(1, millis) : millis + 1, TimeUnit.MILLISECONDS);
+      client.readTimeout(Durations.millisAtLeastOne(idleTimeout), TimeUnit.MILLISECONDS);
     }
     if (!headers.isEmpty()) {
       client.addInterceptor(new HeadersInterceptor(headers));
@@ -116,7 +109,8 @@ public final class StreamTransport {
       } catch (IOException e) {
         body = "";
       }
-      throw Transport.toException(response.code(), response.headers().toMultimap(), body);
+      throw Transport.toException(
+          call.request().method(), call.request().url().toString(), response.code(), response.headers().toMultimap(), body);
     }
     MediaType type = response.body().contentType();
     if (type == null || !"text".equals(type.type()) || !"event-stream".equals(type.subtype())) {
@@ -146,7 +140,7 @@ public final class StreamTransport {
     if (e instanceof SocketTimeoutException) {
       return new MastraTimeoutException(
           what + " timed out: nothing arrived within the stream's idle timeout of "
-              + Scheduler.describe(call.request().tag(IdleTimeout.class).duration), e);
+              + Durations.describe(call.request().tag(IdleTimeout.class).duration), e);
     }
     if (Thread.currentThread().isInterrupted()) {
       // the watchdog cancelled the call, or okio saw the flag first (it checks it between reads and writes)

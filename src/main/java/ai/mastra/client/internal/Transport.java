@@ -352,7 +352,7 @@ public final class Transport {
     }
 
     MastraTimeoutException exception(String what, IOException cause) {
-      return new MastraTimeoutException(what + " timed out after " + Scheduler.describe(timeout), cause);
+      return new MastraTimeoutException(what + " timed out after " + Durations.describe(timeout), cause);
     }
   }
 
@@ -430,32 +430,41 @@ public final class Transport {
     } catch (IOException e) {
       body = "";
     }
-    return toException(response.code(), response.headers().toMultimap(), body);
+    okhttp3.Request request = response.raw().request();
+    return toException(request.method(), request.url().toString(), response.code(), response.headers().toMultimap(), body);
   }
 
-  /** Returns the exception for an error status, with Mastra's error body parsed when it is one. */
+  /**
+   * Returns the exception for an error status of a request, with Mastra's error body parsed when it is one.
+   *
+   * @param method the request method
+   * @param url the request URL
+   * @param status the status
+   * @param headers the answer's headers
+   * @param body the answer's body (as much as was kept)
+   */
   public static MastraServiceException toException(
-      int status, Map<String, List<String>> headers, String body) {
+      String method, String url, int status, Map<String, List<String>> headers, String body) {
     ErrorBody errorBody = parseErrorBody(body);
     switch (status) {
       case 400:
-        return new BadRequestException(status, headers, body, errorBody);
+        return new BadRequestException(method, url, status, headers, body, errorBody);
       case 401:
-        return new UnauthorizedException(status, headers, body, errorBody);
+        return new UnauthorizedException(method, url, status, headers, body, errorBody);
       case 403:
-        return new PermissionDeniedException(status, headers, body, errorBody);
+        return new PermissionDeniedException(method, url, status, headers, body, errorBody);
       case 404:
-        return new NotFoundException(status, headers, body, errorBody);
+        return new NotFoundException(method, url, status, headers, body, errorBody);
       case 409:
-        return new ConflictException(status, headers, body, errorBody);
+        return new ConflictException(method, url, status, headers, body, errorBody);
       case 422:
-        return new UnprocessableEntityException(status, headers, body, errorBody);
+        return new UnprocessableEntityException(method, url, status, headers, body, errorBody);
       case 429:
-        return new RateLimitException(status, headers, body, errorBody);
+        return new RateLimitException(method, url, status, headers, body, errorBody);
       default:
         return status >= 500 && status <= 599
-            ? new ServerException(status, headers, body, errorBody)
-            : new ApiException(status, headers, body, errorBody);
+            ? new ServerException(method, url, status, headers, body, errorBody)
+            : new ApiException(method, url, status, headers, body, errorBody);
     }
   }
 

@@ -115,12 +115,14 @@ final class ReadmeExamples {
         .create(new ResponseCreateRequest().agentId("support-agent").input("Hello"))
         .thenApply(Responses::outputText)
         .thenAccept(System.out::println)
-        .exceptionally(failure -> { /* failure.getCause() is e.g. a NotFoundException */ return null; });
+        .exceptionally(failure -> { /* a CompletionException whose getCause() is e.g. a NotFoundException */ return null; });
 
     // Every item of every page, each page fetched without blocking once the previous one is handled:
     async.conversations().items().forEach(conversationId, item -> System.out.println(item.getId()))
         .join();
-    // Or page by page: async.conversations().items().list(id).thenCompose(ConversationItemsPage::nextPageAsync)
+    // Or page by page (Mastra answers the whole thread in one page, so check before asking for the next):
+    async.conversations().items().list(conversationId)
+        .thenCompose(page -> page.hasNextPage() ? page.nextPageAsync() : CompletableFuture.completedFuture(page));
   }
 
   static void streaming(MastraClient client, ResponseCreateRequest request) {

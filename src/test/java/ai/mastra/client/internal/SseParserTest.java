@@ -129,6 +129,34 @@ class SseParserTest {
   }
 
   @Test
+  void anEventShowsItsFieldsInToString() throws IOException {
+    assertThat(parser("id: 3\nevent: x\ndata: d\n\n").next().toString()).isEqualTo("SseEvent{type=x, id=3, data=d}");
+    assertThat(new RawJson("{\"a\":1}").toString()).isEqualTo("{\"a\":1}");
+  }
+
+  @Test
+  void retryTakesOnlyOneToEighteenDigitsZeroToNine() throws IOException {
+    assertThat(retryAfter("retry: 0\n")).isEqualTo(0);
+    assertThat(retryAfter("retry: 9\n")).isEqualTo(9);
+    assertThat(retryAfter("retry: 1090\n")).isEqualTo(1090);
+    assertThat(retryAfter("retry: 999999999999999999\n")).as("18 digits").isEqualTo(999_999_999_999_999_999L);
+    // ignored: 19 digits (may not fit a long), a sign, '/' and ':' (the characters either side of 0-9), empty
+    assertThat(retryAfter("retry: 1000000000000000000\n")).isEqualTo(-7);
+    assertThat(retryAfter("retry: -5\n")).isEqualTo(-7);
+    assertThat(retryAfter("retry: 1/\n")).isEqualTo(-7);
+    assertThat(retryAfter("retry: 1:\n")).isEqualTo(-7);
+    assertThat(retryAfter("retry:\n")).isEqualTo(-7);
+  }
+
+  /** The retry value after a stream with {@code line}, or -7 when the line left it unchanged (ignored). */
+  private static long retryAfter(String line) throws IOException {
+    SseParser parser = parser(line + "data: x\n\n");
+    long before = parser.retryMillis();
+    all(parser);
+    return parser.retryMillis() == before ? -7 : parser.retryMillis();
+  }
+
+  @Test
   void anEventCutOffByTheEndOfTheStreamIsDiscarded() throws IOException {
     assertThat(describe(all(parser("data: whole\n\ndata: cut off\n")))).containsExactly("message|whole|");
     assertThat(all(parser("data: no line end"))).isEmpty();

@@ -31,6 +31,7 @@ import ai.mastra.client.model.ResponseStatus;
 import ai.mastra.client.model.TextConfig;
 import ai.mastra.client.model.TextFormat;
 import com.google.gson.JsonParser;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(MastraServer.class)
 class ConformanceIT {
   private static final String AGENT = "support-agent";
+  /**
+   * A stalled server must fail a test, not hang the run: the mock model answers in milliseconds, so 30 s of
+   * silence on a stream (the idle timeout of these options) or on a call (the client's read timeout) is a bug.
+   */
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+  private static final RequestOptions STREAM = RequestOptions.builder().timeout(PATIENCE).build();
 
   private static SpecValidatingInterceptor validation;
   private static OkHttpClient http;
@@ -61,7 +68,8 @@ class ConformanceIT {
   static void connect() {
     validation = new SpecValidatingInterceptor(System.getProperty("mastra.spec", "openapi/mastra.yaml"));
     http = new OkHttpClient.Builder().addInterceptor(validation).build();
-    client = MastraClient.builder().baseUrl(MastraServer.baseUrl()).httpClient(http).build();
+    client = MastraClient.builder().baseUrl(MastraServer.baseUrl()).httpClient(http)
+        .connectTimeout(Duration.ofSeconds(5)).readTimeout(PATIENCE).build();
   }
 
   @AfterEach
@@ -188,7 +196,7 @@ class ConformanceIT {
     int eventsBefore = validation.streamEvents();
     int deltasSeen;
     try (ResponseStream stream = client.responses().stream(
-        new ResponseCreateRequest().agentId(AGENT).input("Stream this reply please"))) {
+        new ResponseCreateRequest().agentId(AGENT).input("Stream this reply please"), STREAM)) {
       List<String> deltas = new ArrayList<>();
       stream.textDeltas().forEach(deltas::add);
       assertThat(deltas).hasSizeGreaterThan(1);
@@ -205,7 +213,7 @@ class ConformanceIT {
     List<String> types = new ArrayList<>();
     Response response;
     try (ResponseStream stream = client.responses().stream(
-        new ResponseCreateRequest().agentId(AGENT).input("Stream the weather please").store(true))) {
+        new ResponseCreateRequest().agentId(AGENT).input("Stream the weather please").store(true), STREAM)) {
       for (StreamEvent event : stream) {
         types.add(event.type());
       }
@@ -220,7 +228,7 @@ class ConformanceIT {
   @Test
   void aModelFailureMidStreamIsIncompleteNotSilentlyWhole() {
     try (ResponseStream stream = client.responses().stream(
-        new ResponseCreateRequest().agentId(AGENT).input("please explode"))) {
+        new ResponseCreateRequest().agentId(AGENT).input("please explode"), STREAM)) {
       assertThatThrownBy(stream::requireCompleted)
           .isInstanceOfSatisfying(ResponseIncompleteException.class,
               e -> assertThat(e.response().getStatus()).isEqualTo(ResponseStatus.INCOMPLETE));
@@ -231,7 +239,7 @@ class ConformanceIT {
   @Test
   void theRequestContextReachesTheAgent() throws Exception {
     RequestContext context = RequestContext.builder().set("tenant", "acme").set("tier", 2).build();
-    RequestOptions options = RequestOptions.of(context);
+    RequestOptions options = RequestOptions.builder().requestContext(context).timeout(PATIENCE).build();
 
     Response response = client.responses().create(
         new ResponseCreateRequest().agentId(AGENT).input("hello with context"), options);
@@ -239,7 +247,7 @@ class ConformanceIT {
         .isEqualTo("Echo: hello with context [requestContext: {\"tenant\":\"acme\",\"tier\":2}]");
 
     Response async = client.async().responses().create(
-        new ResponseCreateRequest().agentId(AGENT).input("async context"), options).get(60, TimeUnit.SECONDS);
+        new ResponseCreateRequest().agentId(AGENT).input("async context"), options).get(30, TimeUnit.SECONDS);
     assertThat(Responses.outputText(async)).endsWith("[requestContext: {\"tenant\":\"acme\",\"tier\":2}]");
 
     try (ResponseStream stream = client.responses().stream(
@@ -324,9 +332,10 @@ class ConformanceIT {
         e -> assertThat(e.error()).contains("Conversation a/b was not found"));
     assertThatThrownBy(() -> client.responses().create(new ResponseCreateRequest().agentId(AGENT).input("explode")))
         .isInstanceOfSatisfying(ServerException.class, e -> assertThat(e.statusCode()).isEqualTo(500));
-    assertThatThrownBy(() -> client.responses().stream(new ResponseCreateRequest().agentId("no-such-agent").input("x")))
+    assertThatThrownBy(() -> client.responses().stream(
+        new ResponseCreateRequest().agentId("no-such-agent").input("x"), STREAM))
         .isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> client.async().responses().retrieve("msg_does-not-exist").get(60, TimeUnit.SECONDS))
+    assertThatThrownBy(() -> client.async().responses().retrieve("msg_does-not-exist").get(30, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class).cause().isInstanceOf(NotFoundException.class);
   }
 
@@ -334,22 +343,22 @@ class ConformanceIT {
   void theAsyncFormDoesTheWholeRoundTrip() throws Exception {
     String id = unique("conv-async");
     Conversation created = client.async().conversations()
-        .create(new ConversationCreateRequest().agentId(AGENT).conversationId(id)).get(60, TimeUnit.SECONDS);
+        .create(new ConversationCreateRequest().agentId(AGENT).conversationId(id)).get(30, TimeUnit.SECONDS);
     assertThat(created.getId()).isEqualTo(id);
-    assertThat(client.async().conversations().retrieve(id).get(60, TimeUnit.SECONDS).getId()).isEqualTo(id);
+    assertThat(client.async().conversations().retrieve(id).get(30, TimeUnit.SECONDS).getId()).isEqualTo(id);
 
     Response response = client.async().responses().create(new ResponseCreateRequest()
-        .agentId(AGENT).conversationId(id).input("async hello").store(true)).get(60, TimeUnit.SECONDS);
+        .agentId(AGENT).conversationId(id).input("async hello").store(true)).get(30, TimeUnit.SECONDS);
     List<String> texts = new ArrayList<>();
     client.async().conversations().items().forEach(id, item -> texts.add(item.asMessage().getRole() + ":" + item.getType()))
-        .get(60, TimeUnit.SECONDS);
+        .get(30, TimeUnit.SECONDS);
     assertThat(texts).containsExactly("user:message", "assistant:message");
-    assertThat(client.async().conversations().items().list(id).get(60, TimeUnit.SECONDS).lastId())
+    assertThat(client.async().conversations().items().list(id).get(30, TimeUnit.SECONDS).lastId())
         .contains(response.getId());
 
-    assertThat(client.async().responses().delete(response.getId()).get(60, TimeUnit.SECONDS).getDeleted()).isTrue();
-    assertThat(client.async().conversations().delete(id).get(60, TimeUnit.SECONDS).getDeleted()).isTrue();
-    assertThatThrownBy(() -> client.async().conversations().retrieve(id).get(60, TimeUnit.SECONDS))
+    assertThat(client.async().responses().delete(response.getId()).get(30, TimeUnit.SECONDS).getDeleted()).isTrue();
+    assertThat(client.async().conversations().delete(id).get(30, TimeUnit.SECONDS).getDeleted()).isTrue();
+    assertThatThrownBy(() -> client.async().conversations().retrieve(id).get(30, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class).cause().isInstanceOf(NotFoundException.class);
   }
 
@@ -357,7 +366,7 @@ class ConformanceIT {
   void theListenerFormStreamsToo() throws Exception {
     List<String> deltas = new ArrayList<>();
     Response response = client.async().responses().stream(
-        new ResponseCreateRequest().agentId(AGENT).input("listen to this"), RequestOptions.none(),
+        new ResponseCreateRequest().agentId(AGENT).input("listen to this"), STREAM,
         new ResponseStreamListener() {
           @Override
           public void onEvent(StreamEvent event) {
@@ -365,7 +374,7 @@ class ConformanceIT {
               deltas.add(event.asOutputTextDelta().getDelta());
             }
           }
-        }).get(60, TimeUnit.SECONDS);
+        }).get(30, TimeUnit.SECONDS);
     assertThat(deltas.stream().collect(Collectors.joining())).isEqualTo(Responses.outputText(response));
   }
 

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Starts the project's real Mastra server (src/test/mastra-server: Mastra's own npm packages and a
  * deterministic mock model) once per test run, on a free loopback port, and stops it when the run ends.
- * When node or the installed packages are missing, the tests that use it are skipped with a loud message.
+ * When node or the installed packages are missing, the tests that use it are skipped with a loud message, except
+ * under CI ({@code CI=true}), where that fails them instead: CI must run the real-server suite, never skip it.
  */
 public final class MastraServer implements BeforeAllCallback {
   private static final long START_TIMEOUT_SECONDS = 90;
@@ -29,8 +30,17 @@ public final class MastraServer implements BeforeAllCallback {
   public void beforeAll(ExtensionContext context) {
     Running running = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
         .computeIfAbsent(Running.class, key -> Running.start(), Running.class);
+    if (running.baseUrl == null && onCi()) {
+      throw new IllegalStateException("CI=true: the real-server conformance tests must run, but "
+          + running.skipReason.replace("SKIPPED", "CANNOT RUN"));
+    }
     Assumptions.assumeTrue(running.baseUrl != null, running.skipReason);
     baseUrl = running.baseUrl;
+  }
+
+  /** Whether this is a CI run ({@code CI=true}, set by GitHub Actions, GitLab CI and most others). */
+  static boolean onCi() {
+    return "true".equals(System.getenv("CI"));
   }
 
   private static volatile String baseUrl;

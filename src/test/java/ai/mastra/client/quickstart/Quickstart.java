@@ -2,6 +2,7 @@ package ai.mastra.client.quickstart;
 
 import ai.mastra.client.ConversationItemsPage;
 import ai.mastra.client.MastraClient;
+import ai.mastra.client.NotFoundException;
 import ai.mastra.client.RequestContext;
 import ai.mastra.client.RequestOptions;
 import ai.mastra.client.ResponseStream;
@@ -17,46 +18,76 @@ import java.io.PrintStream;
 
 /**
  * The README's quickstart: creates a conversation, streams a response into it (printing the answer as it is
- * written), prints the conversation's items, then deletes both. Talks to {@code MASTRA_BASE_URL} when it is set, else to an
- * embedded WireMock sandbox that replays a real Mastra server's answers.
+ * written), prints the conversation's items, then deletes both.
  *
- * <p>Run: {@code mvn -q -Pquickstart test-compile exec:java}
+ * <p>It talks to {@code MASTRA_BASE_URL} when that is set, else to an embedded WireMock sandbox that replays
+ * what the real Mastra server of the conformance suite answered to the same requests. The agent is {@code
+ * MASTRA_AGENT_ID} (default {@code support-agent}); the question is the program's arguments, joined (default
+ * "What is the weather like today?").
+ *
+ * <p>Run: {@code mvn -q -Pquickstart test-compile exec:java}, or against your own server: {@code
+ * MASTRA_BASE_URL=http://localhost:4111 MASTRA_AGENT_ID=my-agent mvn -q -Pquickstart test-compile exec:java
+ * -Dexec.args="Hello there"}
  */
 public final class Quickstart {
+  static final String DEFAULT_AGENT = "support-agent";
+
   private Quickstart() {}
 
   /**
    * Runs the quickstart.
    *
-   * @param args ignored
+   * @param args the question (its words), or none for the default one
    */
   public static void main(String[] args) {
-    String baseUrl = System.getenv("MASTRA_BASE_URL");
-    if (baseUrl != null && !baseUrl.trim().isEmpty()) {
-      System.out.println("Using the Mastra server at " + baseUrl + " (MASTRA_BASE_URL)");
-      run(baseUrl.trim(), System.out);
+    String baseUrl = blankToNull(System.getenv("MASTRA_BASE_URL"));
+    String agent = blankToNull(System.getenv("MASTRA_AGENT_ID"));
+    String question = args.length == 0 ? null : blankToNull(String.join(" ", args));
+    boolean ok;
+    if (baseUrl != null) {
+      agent = agent == null ? DEFAULT_AGENT : agent;
+      question = question == null ? "What is the weather like today?" : question;
+      System.out.println("Asking agent " + agent + " on " + baseUrl + " (MASTRA_BASE_URL): " + question);
+      ok = run(baseUrl, agent, question, System.out);
     } else {
       try (QuickstartSandbox sandbox = QuickstartSandbox.start()) {
-        System.out.println("MASTRA_BASE_URL is not set: using an embedded WireMock sandbox at "
-            + sandbox.baseUrl() + " that replays a real Mastra server's recorded answers");
-        run(sandbox.baseUrl(), System.out);
+        agent = agent == null ? sandbox.agent() : agent;
+        if (question != null && !question.equals(sandbox.question())) {
+          System.out.println("(The sandbox has a recorded answer only for \"" + sandbox.question()
+              + "\"; set MASTRA_BASE_URL to ask your own server anything.)");
+        }
+        question = sandbox.question();
+        System.out.println("Asking agent " + agent + " on an embedded sandbox at " + sandbox.baseUrl()
+            + " that replays a real Mastra server's answers (MASTRA_BASE_URL is not set): " + question);
+        ok = run(sandbox.baseUrl(), agent, question, System.out);
       }
+    }
+    if (!ok) {
+      System.exit(1);
     }
   }
 
-  static void run(String baseUrl, PrintStream out) {
+  /** Runs the steps; false (after one line saying why) when the agent does not exist. */
+  static boolean run(String baseUrl, String agent, String question, PrintStream out) {
     try (MastraClient client = MastraClient.builder().baseUrl(baseUrl).build()) {
-      Conversation conversation =
-          client.conversations().create(new ConversationCreateRequest().agentId("support-agent").title("Quickstart"));
+      Conversation conversation;
+      try {
+        conversation =
+            client.conversations().create(new ConversationCreateRequest().agentId(agent).title("Quickstart"));
+      } catch (NotFoundException e) {
+        out.println("There is no agent '" + agent + "' on " + baseUrl + " (" + e.error().orElse("HTTP 404")
+            + "). Set MASTRA_AGENT_ID to the id of one of your agents, e.g. MASTRA_AGENT_ID=my-agent.");
+        return false;
+      }
       out.println("Created conversation " + conversation.getId());
 
       // The context reaches the agent and its tools (in the POST body, where Mastra reads it).
       RequestOptions options = RequestOptions.of(RequestContext.builder().set("tenant", "acme").build());
       ResponseCreateRequest request =
           new ResponseCreateRequest()
-              .agentId("support-agent")
+              .agentId(agent)
               .conversationId(conversation.getId())
-              .input("What is the weather like today?")
+              .input(question)
               .store(true);
       Response response;
       try (ResponseStream stream = client.responses().stream(request, options)) {
@@ -77,7 +108,12 @@ public final class Quickstart {
 
       out.println("Deleted response: " + client.responses().delete(response.getId()).getDeleted());
       out.println("Deleted conversation: " + client.conversations().delete(conversation.getId()).getDeleted());
+      return true;
     }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.trim().isEmpty() ? null : value.trim();
   }
 
   private static String describe(OutputItem item) {
