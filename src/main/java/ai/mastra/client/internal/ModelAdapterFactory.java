@@ -463,7 +463,7 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
             in.endObject();
             return value;
           }
-          JsonObject json = rest(before, in);
+          JsonObject json = membersSoFar(before);
           json.addProperty(name, kind);
           while (in.hasNext()) {
             json.add(in.nextName(), ELEMENTS.read(in));
@@ -477,14 +477,14 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
         before.add(new AbstractMap.SimpleImmutableEntry<>(name, ELEMENTS.read(in)));
       }
       in.endObject();
-      JsonObject json = rest(before, null);
+      JsonObject json = membersSoFar(before);
       if (!json.has(property)) {
         throw new JsonParseException("the required property " + property + " is missing at " + path);
       }
       return newUnknown(json); // a discriminator that is not a string
     }
 
-    private static JsonObject rest(List<Map.Entry<String, JsonElement>> before, JsonReader unused) {
+    private static JsonObject membersSoFar(List<Map.Entry<String, JsonElement>> before) {
       JsonObject json = new JsonObject();
       if (before != null) {
         for (Map.Entry<String, JsonElement> member : before) {
