@@ -426,50 +426,58 @@ public final class ResponseStream implements AutoCloseable, Iterable<StreamEvent
         error(e);
         return;
       }
+      // The future completes only after the stream is closed, so that whoever waits on it finds the
+      // connection released.
+      Runnable last;
       try {
-        future.opened(stream);
-        Iterator<StreamEvent> events = stream.iterator();
-        while (true) {
-          StreamEvent event;
-          try {
-            if (!events.hasNext()) {
-              break;
-            }
-            event = events.next();
-          } catch (MastraException e) {
-            error(e);
-            return;
-          }
-          if (!deliver(() -> listener.onEvent(event))) {
-            return;
-          }
-        }
-        Response response;
-        try {
-          response = stream.finalResponse();
-        } catch (MastraException e) {
-          error(e);
-          return;
-        }
-        boolean delivered = deliver(() -> listener.onComplete(response));
-        finished = true;
-        if (delivered) {
-          future.complete(response);
-        }
+        last = readAll(stream);
       } finally {
         stream.close();
       }
+      last.run();
     }
 
-    /** Runs a listener method; if it throws, the future fails with that and the listener hears no more. */
-    private boolean deliver(Runnable call) {
+    /** Feeds the listener; returns what completes the future, to run once the stream is closed. */
+    private Runnable readAll(ResponseStream stream) {
+      future.opened(stream);
+      Iterator<StreamEvent> events = stream.iterator();
+      while (true) {
+        StreamEvent event;
+        try {
+          if (!events.hasNext()) {
+            break;
+          }
+          event = events.next();
+        } catch (MastraException e) {
+          return () -> error(e);
+        }
+        Throwable failure = deliver(() -> listener.onEvent(event));
+        if (failure != null) {
+          return () -> future.completeExceptionally(failure);
+        }
+      }
+      Response response;
+      try {
+        response = stream.finalResponse();
+      } catch (MastraException e) {
+        return () -> error(e);
+      }
+      Throwable failure = deliver(() -> listener.onComplete(response));
+      finished = true;
+      return failure == null ? () -> future.complete(response) : () -> future.completeExceptionally(failure);
+    }
+
+    /**
+     * Runs a listener method; if it throws, the listener hears no more and the returned failure is what the
+     * future fails with.
+     */
+    private Throwable deliver(Runnable call) {
       try {
         call.run();
-        return true;
+        return null;
       } catch (RuntimeException | Error e) {
         finished = true;
-        future.completeExceptionally(e);
-        return false;
+        return e;
       }
     }
 
