@@ -206,6 +206,29 @@ class ModelRoundTripTest {
   }
 
   @Test
+  void javaSerializationKeepsUnknownKindsPropertiesAndNulls() throws Exception {
+    String json = "{\"id\":\"r1\",\"object\":\"response\",\"created_at\":1,\"model\":\"m\",\"status\":\"queued\","
+        + "\"output\":[{\"type\":\"reasoning\",\"id\":\"rs_1\"},{\"id\":\"m1\",\"type\":\"message\","
+        + "\"role\":\"critic\",\"content\":[],\"mood\":[1]}],\"service_tier\":\"flex\",\"completed_at\":null}";
+    Response response = Json.GSON.fromJson(json, Response.class);
+
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(response);
+    }
+    Response copy;
+    try (java.io.ObjectInputStream in =
+        new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      copy = (Response) in.readObject();
+    }
+
+    assertThat(copy).isEqualTo(response);
+    assertThat(copy.getOutput().get(1).asMessage().getRole()).isEqualTo(MessageRole.of("critic"));
+    assertThat(copy.getOutput().get(0).asUnknown().rawJson()).isEqualTo(response.getOutput().get(0).asUnknown().rawJson());
+    assertThat(JsonParser.parseString(Json.GSON.toJson(copy))).isEqualTo(JsonParser.parseString(json));
+  }
+
+  @Test
   void anUnknownEventTypeIsReadableAndWrittenBack() {
     String json = "{\"type\":\"response.reasoning_summary_text.delta\",\"sequence_number\":7,\"item_id\":\"rs_1\","
         + "\"delta\":\"hm\"}";
