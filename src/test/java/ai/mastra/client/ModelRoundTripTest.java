@@ -228,6 +228,16 @@ class ModelRoundTripTest {
     assertThat(JsonParser.parseString(Json.GSON.toJson(copy))).isEqualTo(JsonParser.parseString(json));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"2026-01-01T00:00:00.000Z", "2026-11-26T07:10:42.120Z", "2026-11-26T07:10:42.123+02:00"})
+  void aTimeIsWrittenBackAsMastraWroteIt(String time) {
+    String json = "{\"id\":\"t\",\"resourceId\":\"r\",\"createdAt\":\"" + time + "\",\"updatedAt\":\"" + time + "\"}";
+
+    ConversationThread thread = Json.GSON.fromJson(json, ConversationThread.class);
+
+    assertThat(Json.GSON.toJson(thread)).isEqualTo(json);
+  }
+
   @Test
   void anUnknownEventTypeIsReadableAndWrittenBack() {
     String json = "{\"type\":\"response.reasoning_summary_text.delta\",\"sequence_number\":7,\"item_id\":\"rs_1\","

@@ -29,9 +29,19 @@ public final class Json {
   private Json() {}
 
   private static final class OffsetDateTimeAdapter extends TypeAdapter<OffsetDateTime> {
+    /** JavaScript's {@code Date.toISOString()} form, which Mastra sends: seconds and milliseconds always. */
+    private static final java.time.format.DateTimeFormatter MILLIS =
+        java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
+
+    /**
+     * Writes a time as Mastra wrote it ({@code 2026-01-01T00:00:00.000Z}, where {@code toString()} would write
+     * {@code 2026-01-01T00:00Z}), so that a model read from an answer writes back the same text; a time finer
+     * than milliseconds in ISO 8601's own form.
+     */
     @Override
     public void write(JsonWriter out, OffsetDateTime value) throws IOException {
-      out.value(value.toString());
+      boolean millis = value.getNano() % 1_000_000 == 0 && value.getYear() >= 0 && value.getYear() <= 9999;
+      out.value(millis ? MILLIS.format(value) : value.toString());
     }
 
     @Override
