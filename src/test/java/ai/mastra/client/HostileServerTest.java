@@ -249,4 +249,46 @@ class HostileServerTest extends WireMockClientTest {
 
     assertThat(client.responses().retrieve("r1").getId()).isNotBlank();
   }
+
+  @Test
+  void aBodyOfExactlyTheLimitIsReadAndOneByteMoreIsNot() {
+    String body = Capture.load("31").responseBody();
+    int size = body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    wm.stubFor(get(anyUrl()).willReturn(okJson(body)));
+
+    try (MastraClient exact = MastraClient.builder().baseUrl(wm.baseUrl()).maxResponseSize(size).build();
+        MastraClient smaller = MastraClient.builder().baseUrl(wm.baseUrl()).maxResponseSize(size - 1).build()) {
+      assertThat(exact.responses().retrieve("r1").getId()).isNotBlank();
+      assertThatThrownBy(() -> smaller.responses().retrieve("r1"))
+          .isInstanceOf(MastraInvalidResponseException.class)
+          .hasMessageContaining("larger than the client's maxResponseSize of " + (size - 1) + " bytes");
+    }
+  }
+
+  @Test
+  void aChunkedBodyOneByteOverTheLimitIsRefusedAsItArrives() {
+    String body = Capture.load("31").responseBody();
+    int size = body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    wm.stubFor(get(anyUrl()).willReturn(aResponse().withHeader("Content-Type", "application/json")
+        .withBody(body).withChunkedDribbleDelay(4, 1)));
+
+    try (MastraClient exact = MastraClient.builder().baseUrl(wm.baseUrl()).maxResponseSize(size).build();
+        MastraClient smaller = MastraClient.builder().baseUrl(wm.baseUrl()).maxResponseSize(size - 1).build()) {
+      assertThat(exact.responses().retrieve("r1").getId()).isNotBlank();
+      assertThatThrownBy(() -> smaller.responses().retrieve("r1"))
+          .isInstanceOf(MastraInvalidResponseException.class)
+          .hasMessageContaining("more than that arrived");
+    }
+  }
+
+  @Test
+  void anErrorBodyOfExactly64KiBIsKeptWhole() {
+    char[] filler = new char[64 * 1024];
+    Arrays.fill(filler, 'e');
+    filler[filler.length - 1] = 'Z';
+    wm.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(404).withBody(new String(filler))));
+
+    assertThatThrownBy(() -> client.conversations().retrieve("c1"))
+        .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.body()).hasSize(64 * 1024).endsWith("Z"));
+  }
 }

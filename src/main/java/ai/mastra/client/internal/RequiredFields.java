@@ -60,7 +60,7 @@ final class RequiredFields {
     }
     if (value instanceof Map) {
       for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
-        String missing = firstMissing(entry.getValue(), path + "." + entry.getKey());
+        String missing = firstMissing(entry.getValue(), path.isEmpty() ? String.valueOf(entry.getKey()) : path + "." + entry.getKey());
         if (missing != null) {
           return missing;
         }
