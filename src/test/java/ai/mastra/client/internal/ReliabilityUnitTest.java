@@ -2,9 +2,11 @@ package ai.mastra.client.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.mastra.client.model.ContentPart;
 import ai.mastra.client.model.Conversation;
 import ai.mastra.client.model.ConversationThread;
+import ai.mastra.client.model.MessageItem;
+import ai.mastra.client.model.MessageRole;
+import ai.mastra.client.model.OutputItem;
 import ai.mastra.client.model.Response;
 import ai.mastra.client.model.ResponseStatus;
 import java.time.Duration;
@@ -41,7 +43,7 @@ class ReliabilityUnitTest {
   }
 
   private static Conversation conversation() {
-    return new Conversation().id("c1")._object("conversation")
+    return new Conversation().id("c1").object("conversation")
         .thread(new ConversationThread().id("c1").title("t").resourceId("r")
             .createdAt(java.time.OffsetDateTime.parse("2026-01-01T00:00:00Z"))
             .updatedAt(java.time.OffsetDateTime.parse("2026-01-01T00:00:00Z")));
@@ -78,15 +80,16 @@ class ReliabilityUnitTest {
   @Test
   void aMissingPropertyInsideAListOfAModelIsFound() {
     Response response = new Response().id("r").createdAt(1L).model("m").status(ResponseStatus.COMPLETED)
-        ._object("response").output(new ArrayList<>());
+        .object("response").output(new ArrayList<>());
     assertThat(RequiredFields.firstMissing(response)).isNull();
 
-    List<ContentPart> parts = new ArrayList<>();
-    parts.add(new ContentPart().type("output_text"));
-    parts.add(new ContentPart());
+    // (a content part's only required property, its type, is preset by its variant class: items instead)
+    List<OutputItem> items = new ArrayList<>();
+    items.add(new MessageItem().id("m1").role(MessageRole.USER).content(new ArrayList<>()));
+    items.add(new MessageItem().id("m2"));
     Map<String, Object> holder = new LinkedHashMap<>();
-    holder.put("parts", parts);
-    assertThat(RequiredFields.firstMissing(holder)).isEqualTo("parts[1].type");
+    holder.put("items", items);
+    assertThat(RequiredFields.firstMissing(holder)).isEqualTo("items[1].role");
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
