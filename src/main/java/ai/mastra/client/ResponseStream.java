@@ -258,6 +258,7 @@ public final class ResponseStream implements AutoCloseable, Iterable<StreamEvent
     return pending != null;
   }
 
+  @SuppressWarnings("try") // the watch is held for its scope only
   private StreamEvent readEvent() {
     while (true) {
       SseEvent sse;

@@ -78,6 +78,7 @@ public final class StreamTransport {
    * @return the open response, whose body is the event stream; the caller closes it
    * @throws MastraException as {@link #check}, or {@link MastraIOException} when no answer could be had
    */
+  @SuppressWarnings("try") // the watch is held for its scope only
   public static Response execute(Call call) {
     if (Thread.currentThread().isInterrupted()) {
       throw Transport.interrupted(what(call), null);

@@ -134,6 +134,7 @@ public final class Transport {
    * @throws MastraInvalidResponseException when a success body cannot be decoded
    * @throws IllegalStateException if the client is closed
    */
+  @SuppressWarnings("try") // the watch is held for its scope only
   public <T> T execute(Call<T> call, Duration timeout) {
     checkOpen();
     Deadline deadline = Deadline.of(timeout);
