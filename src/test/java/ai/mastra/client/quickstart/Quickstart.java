@@ -75,8 +75,12 @@ public final class Quickstart {
         conversation =
             client.conversations().create(new ConversationCreateRequest().agentId(agent).title("Quickstart"));
       } catch (NotFoundException e) {
-        out.println("There is no agent '" + agent + "' on " + baseUrl + " (" + e.error().orElse("HTTP 404")
-            + "). Set MASTRA_AGENT_ID to the id of one of your agents, e.g. MASTRA_AGENT_ID=my-agent.");
+        if (!e.error().isPresent()) {
+          out.println(e.getMessage()); // no such route: the message says to check the base URL
+        } else {
+          out.println("There is no agent '" + agent + "' on " + baseUrl + " (" + e.error().get()
+              + "). Set MASTRA_AGENT_ID to the id of one of your agents, e.g. MASTRA_AGENT_ID=my-agent.");
+        }
         return false;
       }
       out.println("Created conversation " + conversation.getId());
