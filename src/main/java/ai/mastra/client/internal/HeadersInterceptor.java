@@ -6,9 +6,27 @@ import java.util.Map;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 
-/** Sets fixed headers on every request, replacing any header of the same name. */
+/**
+ * Sets the client's headers on every request, replacing any header of the same name, then a request's own
+ * per-call headers ({@link PerCall}, carried as a request tag), which replace both. One interceptor on the
+ * one client for both: per-call headers never need a client (or a Retrofit) of their own.
+ */
 public final class HeadersInterceptor implements Interceptor {
   private final Map<String, String> headers;
+
+  /** Headers of one call, set after the client's; a request carries them as its tag. */
+  public static final class PerCall {
+    final Map<String, String> headers;
+
+    /**
+     * Creates the tag.
+     *
+     * @param headers names and values to set
+     */
+    public PerCall(Map<String, String> headers) {
+      this.headers = new LinkedHashMap<>(headers);
+    }
+  }
 
   /**
    * Creates the interceptor.
@@ -23,6 +41,10 @@ public final class HeadersInterceptor implements Interceptor {
   public okhttp3.Response intercept(Chain chain) throws IOException {
     Request.Builder request = chain.request().newBuilder();
     headers.forEach(request::header);
+    PerCall perCall = chain.request().tag(PerCall.class);
+    if (perCall != null) {
+      perCall.headers.forEach(request::header);
+    }
     return chain.proceed(request.build());
   }
 }

@@ -332,6 +332,24 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
       }
     }
 
+    /**
+     * Sets a member already read as a JSON string (a union's discriminator): a {@code String} field directly,
+     * without the tree reader {@link #readMember(Object, String, JsonElement)} would build (a {@code char[1024]}
+     * buffer and its stacks for every item of a page and every event of a stream).
+     */
+    void readString(T value, String name, String text) throws IOException {
+      Integer i = model.indexByName.get(name);
+      if (i == null || model.fields[i].getType() != String.class) {
+        readMember(value, name, new JsonPrimitive(text));
+        return;
+      }
+      try {
+        model.fields[i].set(value, text);
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
     void readMember(T value, String name, JsonElement element) throws IOException {
       Integer i = model.indexByName.get(name);
       try {
@@ -416,6 +434,7 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
     private final Gson gson;
     private final String property;
     private final Map<String, Class<?>> variants = new HashMap<>();
+    private final Map<Class<?>, TypeAdapter<?>> adapters = new java.util.concurrent.ConcurrentHashMap<>();
     private final Constructor<?> unknown;
 
     UnionAdapter(Gson gson, Union union) {
@@ -449,7 +468,7 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
         if (name.equals(property) && in.peek() == JsonToken.STRING) {
           String kind = in.nextString();
           Class<?> variant = variants.get(kind);
-          TypeAdapter<?> adapter = variant == null ? null : gson.getAdapter(variant);
+          TypeAdapter<?> adapter = variant == null ? null : adapter(variant);
           if (adapter instanceof ModelAdapter) {
             ModelAdapter<Object> model = (ModelAdapter<Object>) adapter;
             Object value = model.newInstance();
@@ -458,7 +477,7 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
                 model.readMember(value, member.getKey(), member.getValue());
               }
             }
-            model.readMember(value, name, new JsonPrimitive(kind));
+            model.readString(value, name, kind);
             model.readMembers(value, in);
             in.endObject();
             return value;
@@ -482,6 +501,16 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
         throw new JsonParseException("the required property " + property + " is missing at " + path);
       }
       return newUnknown(json); // a discriminator that is not a string
+    }
+
+    /** The variant's adapter, looked up once (Gson's own lookup makes a TypeToken on every call). */
+    private TypeAdapter<?> adapter(Class<?> variant) {
+      TypeAdapter<?> adapter = adapters.get(variant);
+      if (adapter == null) {
+        adapter = gson.getAdapter(variant); // not computeIfAbsent: it may come back here for a nested union
+        adapters.put(variant, adapter);
+      }
+      return adapter;
     }
 
     private static JsonObject membersSoFar(List<Map.Entry<String, JsonElement>> before) {

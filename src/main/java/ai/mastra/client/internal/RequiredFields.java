@@ -5,7 +5,6 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -17,10 +16,14 @@ import java.util.Map;
 final class RequiredFields {
   private static final String MODEL_PACKAGE = "ai.mastra.client.model.";
 
-  private static final ClassValue<List<Field>> FIELDS =
-      new ClassValue<List<Field>>() {
+  /** The properties of a model class; null for other classes. */
+  private static final ClassValue<Properties> PROPERTIES =
+      new ClassValue<Properties>() {
         @Override
-        protected List<Field> computeValue(Class<?> type) {
+        protected Properties computeValue(Class<?> type) {
+          if (!type.getName().startsWith(MODEL_PACKAGE) || type.isEnum()) {
+            return Properties.NONE;
+          }
           List<Field> fields = new ArrayList<>();
           for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field field : c.getDeclaredFields()) {
@@ -30,9 +33,28 @@ final class RequiredFields {
               }
             }
           }
-          return Collections.unmodifiableList(fields);
+          return new Properties(fields);
         }
       };
+
+  /** A model class's properties: the field, its JSON name, and whether the spec requires it. */
+  private static final class Properties {
+    static final Properties NONE = new Properties(List.of());
+
+    final Field[] fields;
+    final String[] names;
+    final boolean[] required;
+
+    Properties(List<Field> list) {
+      fields = list.toArray(new Field[0]);
+      names = new String[fields.length];
+      required = new boolean[fields.length];
+      for (int i = 0; i < fields.length; i++) {
+        names[i] = fields[i].getAnnotation(SerializedName.class).value();
+        required[i] = fields[i].isAnnotationPresent(Required.class);
+      }
+    }
+  }
 
   private RequiredFields() {}
 
@@ -41,52 +63,55 @@ final class RequiredFields {
    * data[3].content[0].type}), or null when none is.
    */
   static String firstMissing(Object value) {
-    return firstMissing(value, "");
+    String missing = missing(value);
+    return missing == null ? null : missing.startsWith(".") ? missing.substring(1) : missing;
   }
 
-  private static String firstMissing(Object value, String path) {
+  /**
+   * The path below {@code value} of its first missing required property ({@code .name} and {@code [i]}
+   * segments), or null. The path is put together only on the way back from a missing property: a valid page
+   * of 100 items costs no strings.
+   */
+  private static String missing(Object value) {
     if (value == null) {
       return null;
     }
     if (value instanceof Collection) {
       int i = 0;
       for (Object element : (Collection<?>) value) {
-        String missing = firstMissing(element, path + "[" + i++ + "]");
+        String missing = missing(element);
         if (missing != null) {
-          return missing;
+          return "[" + i + "]" + missing;
         }
+        i++;
       }
       return null;
     }
     if (value instanceof Map) {
       for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
-        String missing = firstMissing(entry.getValue(), path.isEmpty() ? String.valueOf(entry.getKey()) : path + "." + entry.getKey());
+        String missing = missing(entry.getValue());
         if (missing != null) {
-          return missing;
+          return "." + entry.getKey() + missing;
         }
       }
       return null;
     }
-    if (!value.getClass().getName().startsWith(MODEL_PACKAGE) || value.getClass().isEnum()) {
-      return null;
-    }
-    for (Field field : FIELDS.get(value.getClass())) {
+    Properties properties = PROPERTIES.get(value.getClass());
+    for (int i = 0; i < properties.fields.length; i++) {
       Object fieldValue;
       try {
-        fieldValue = field.get(value);
+        fieldValue = properties.fields[i].get(value);
       } catch (IllegalAccessException e) {
         throw new IllegalStateException(e);
       }
-      String name = field.getAnnotation(SerializedName.class).value();
-      String fieldPath = path.isEmpty() ? name : path + "." + name;
       if (fieldValue == null) {
-        if (field.isAnnotationPresent(Required.class)) {
-          return fieldPath;
+        if (properties.required[i]) {
+          return "." + properties.names[i];
         }
-      } else {
-        String missing = firstMissing(fieldValue, fieldPath);
+      } else if (!(fieldValue instanceof String)) {
+        String missing = missing(fieldValue);
         if (missing != null) {
-          return missing;
+          return "." + properties.names[i] + missing;
         }
       }
     }

@@ -51,24 +51,26 @@ public final class StreamTransport {
       throw new IllegalStateException("cannot resolve v1/responses against " + transport.baseUrl());
     }
     Duration idle = idleTimeout != null ? idleTimeout : Duration.ofMillis(transport.httpClient().readTimeoutMillis());
-    Request request =
+    Request.Builder request =
         new Request.Builder()
             .tag(IdleTimeout.class, new IdleTimeout(idle))
             .url(url.build())
             .header("Accept", "text/event-stream")
-            .post(RequestBody.create(Json.GSON.toJson(body), JSON))
-            .build();
-    // A stream may legitimately run for a long time: no whole-call limit, and between bytes the idle timeout
-    // (by default the client's read timeout, so that a stalled server never hangs a reader). The derived
-    // client shares the pool and dispatcher.
-    OkHttpClient.Builder client = transport.httpClient().newBuilder().callTimeout(0, TimeUnit.MILLISECONDS);
-    if (idleTimeout != null) {
-      client.readTimeout(Durations.millisAtLeastOne(idleTimeout), TimeUnit.MILLISECONDS);
-    }
+            .post(RequestBody.create(Json.GSON.toJson(body), JSON));
     if (!headers.isEmpty()) {
-      client.addInterceptor(new HeadersInterceptor(headers));
+      request.tag(HeadersInterceptor.PerCall.class, new HeadersInterceptor.PerCall(headers)); // the client's
+      // HeadersInterceptor sets them last
     }
-    return client.build().newCall(request);
+    // A stream may legitimately run for a long time: no whole-call limit, and between bytes the idle timeout
+    // (by default the client's read timeout, so that a stalled server never hangs a reader). Only a per-call
+    // idle timeout needs a derived client (it shares the pool and dispatcher).
+    OkHttpClient client = transport.httpClient();
+    if (idleTimeout != null) {
+      client = client.newBuilder().readTimeout(Durations.millisAtLeastOne(idleTimeout), TimeUnit.MILLISECONDS).build();
+    }
+    Call call = client.newCall(request.build());
+    call.timeout().timeout(0, TimeUnit.MILLISECONDS);
+    return call;
   }
 
   /**

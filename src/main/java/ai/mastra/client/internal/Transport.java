@@ -23,6 +23,9 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
@@ -35,6 +38,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
 import retrofit2.Callback;
+import retrofit2.Invocation;
 import retrofit2.Response;
 import retrofit2.Retrofit;
 
@@ -67,7 +71,7 @@ public final class Transport {
     this.retrofit =
         new Retrofit.Builder()
             .baseUrl(baseUrl)
-            .client(httpClient)
+            .callFactory(this::newCall)
             .addConverterFactory(new StrictGsonConverterFactory(Json.GSON))
             .validateEagerly(true)
             .build();
@@ -108,17 +112,54 @@ public final class Transport {
 
   /** Returns the conversations service, with {@code headers} added to each request when not empty. */
   public ConversationsApi conversations(Map<String, String> headers) {
-    return headers.isEmpty() ? conversations : withHeaders(headers).create(ConversationsApi.class);
+    return headers.isEmpty() ? conversations : withHeaders(ConversationsApi.class, conversations, headers);
   }
 
   /** Returns the responses service, with {@code headers} added to each request when not empty. */
   public ResponsesApi responses(Map<String, String> headers) {
-    return headers.isEmpty() ? responses : withHeaders(headers).create(ResponsesApi.class);
+    return headers.isEmpty() ? responses : withHeaders(ResponsesApi.class, responses, headers);
   }
 
-  private Retrofit withHeaders(Map<String, String> headers) {
-    OkHttpClient client = httpClient.newBuilder().addInterceptor(new HeadersInterceptor(headers)).build();
-    return retrofit.newBuilder().client(client).build();
+  /**
+   * The shared service under another face that carries {@code headers}: Retrofit records the face its method
+   * was called on in each request's {@link Invocation} tag, and {@link #newCall} turns that into the tag the
+   * client's {@link HeadersInterceptor} reads. The same Retrofit, client and parsed service methods serve every
+   * call (a client and a Retrofit per call, with its service interface validated again, cost several times
+   * the call itself).
+   */
+  @SuppressWarnings("unchecked")
+  private static <S> S withHeaders(Class<S> type, S service, Map<String, String> headers) {
+    InvocationHandler retrofitHandler = Proxy.getInvocationHandler(service);
+    return (S) Proxy.newProxyInstance(
+        type.getClassLoader(), new Class<?>[] {type}, new WithHeaders(retrofitHandler, headers));
+  }
+
+  /** A service face with per-call headers; every method is the shared service's. */
+  private static final class WithHeaders implements InvocationHandler {
+    final InvocationHandler service;
+    final HeadersInterceptor.PerCall headers;
+
+    WithHeaders(InvocationHandler service, Map<String, String> headers) {
+      this.service = service;
+      this.headers = new HeadersInterceptor.PerCall(headers);
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      return service.invoke(proxy, method, args);
+    }
+  }
+
+  /** Retrofit's call factory: the client's call, with the per-call headers of the face the call came from. */
+  private okhttp3.Call newCall(okhttp3.Request request) {
+    Invocation invocation = request.tag(Invocation.class);
+    Object face = invocation == null ? null : invocation.instance();
+    if (face != null && Proxy.isProxyClass(face.getClass())
+        && Proxy.getInvocationHandler(face) instanceof WithHeaders) {
+      WithHeaders withHeaders = (WithHeaders) Proxy.getInvocationHandler(face);
+      request = request.newBuilder().tag(HeadersInterceptor.PerCall.class, withHeaders.headers).build();
+    }
+    return httpClient.newCall(request);
   }
 
   /**
