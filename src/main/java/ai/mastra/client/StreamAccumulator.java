@@ -32,7 +32,12 @@ final class StreamAccumulator {
   private Response terminal;
   private ResponseErrorEvent error;
   private final TreeMap<Integer, OutputItem> items = new TreeMap<>();
-  private final Map<Integer, Map<Integer, StringBuilder>> texts = new HashMap<>();
+  private final Map<Integer, Map<Integer, Text>> texts = new HashMap<>();
+  // The text the last delta went to, while nothing else came between: the next delta of the same part
+  // (nearly every event of a long answer) is appended without the lookups.
+  private Text lastText;
+  private int lastOutputIndex;
+  private int lastContentIndex;
   private final Map<Integer, StringBuilder> arguments = new HashMap<>();
 
   /**
@@ -49,6 +54,9 @@ final class StreamAccumulator {
   void accept(StreamEvent event) {
     ResponseStreamEvent e = event.data();
     checkIndexes(event);
+    if (!e.isOutputTextDelta()) {
+      lastText = null;
+    }
     if (e.isCreated() || e.isInProgress()) {
       Response response = e.isCreated() ? e.asCreated().getResponse() : e.asInProgress().getResponse();
       if (response != null) {
@@ -93,20 +101,28 @@ final class StreamAccumulator {
     } else if (e.isOutputTextDelta()) {
       ResponseOutputTextDeltaEvent delta = e.asOutputTextDelta();
       if (delta.getDelta() != null && delta.getContentIndex() != null) {
-        StringBuilder text =
-            text(indexOf(delta.getOutputIndex(), delta.getItemId()), delta.getItemId(), delta.getContentIndex());
-        if (text != null) {
-          text.append(delta.getDelta());
+        Integer outputIndex = delta.getOutputIndex();
+        int contentIndex = delta.getContentIndex();
+        if (lastText != null && outputIndex != null && outputIndex == lastOutputIndex
+            && contentIndex == lastContentIndex) {
+          lastText.append(delta.getDelta());
+        } else {
+          Text text = text(indexOf(outputIndex, delta.getItemId()), delta.getItemId(), contentIndex);
+          if (text != null) {
+            text.append(delta.getDelta());
+          }
+          lastText = outputIndex == null ? null : text;
+          lastOutputIndex = outputIndex == null ? -1 : outputIndex;
+          lastContentIndex = contentIndex;
         }
       }
     } else if (e.isOutputTextDone()) {
       ResponseOutputTextDoneEvent done = e.asOutputTextDone();
       if (done.getText() != null && done.getContentIndex() != null) {
-        StringBuilder text =
+        Text text =
             text(indexOf(done.getOutputIndex(), done.getItemId()), done.getItemId(), done.getContentIndex());
         if (text != null) {
-          text.setLength(0);
-          text.append(done.getText());
+          text.set(done.getText()); // the deltas' builder goes: one copy of a long text, not two
         }
       }
     } else if (e.isFunctionCallArgumentsDelta()) {
@@ -172,7 +188,7 @@ final class StreamAccumulator {
     List<OutputItem> output = new ArrayList<>();
     for (Map.Entry<Integer, OutputItem> entry : items.entrySet()) {
       OutputItem item = copy(entry.getValue(), OutputItem.class);
-      Map<Integer, StringBuilder> itemTexts = texts.get(entry.getKey());
+      Map<Integer, Text> itemTexts = texts.get(entry.getKey());
       if (itemTexts != null && item.isMessage()) {
         itemTexts.forEach((contentIndex, text) -> partAt(item.asMessage(), contentIndex).setText(text.toString()));
       }
@@ -216,17 +232,45 @@ final class StreamAccumulator {
     return item.isMessage() ? item.asMessage() : null;
   }
 
-  private StringBuilder text(int index, String itemId, int contentIndex) {
+  private Text text(int index, String itemId, int contentIndex) {
     MessageItem item = message(index, itemId);
     if (item == null) {
       return null;
     }
     OutputTextPart part = partAt(item, contentIndex);
     return textsOf(index)
-        .computeIfAbsent(contentIndex, i -> new StringBuilder(part.getText() == null ? "" : part.getText()));
+        .computeIfAbsent(contentIndex, i -> new Text(part.getText() == null ? "" : part.getText()));
   }
 
-  private Map<Integer, StringBuilder> textsOf(int index) {
+  /** A part's text: the server's whole text once it sent it, else a builder of the deltas. */
+  private static final class Text {
+    private String whole;
+    private StringBuilder deltas;
+
+    Text(String start) {
+      this.whole = start;
+    }
+
+    void append(String delta) {
+      if (deltas == null) {
+        deltas = new StringBuilder(whole);
+        whole = null;
+      }
+      deltas.append(delta);
+    }
+
+    void set(String text) {
+      deltas = null;
+      whole = text;
+    }
+
+    @Override
+    public String toString() {
+      return deltas == null ? whole : deltas.toString();
+    }
+  }
+
+  private Map<Integer, Text> textsOf(int index) {
     return texts.computeIfAbsent(index, i -> new HashMap<>());
   }
 

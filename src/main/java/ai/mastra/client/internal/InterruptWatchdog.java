@@ -16,6 +16,9 @@ public final class InterruptWatchdog {
 
   private static final Map<Thread, Runnable> WATCHED = new ConcurrentHashMap<>();
   private static volatile Thread watchdog;
+  // The watchdog is parked with no time limit (nothing watched): only then does watch() wake it. Waking it on
+  // every watch (every event of a stream) cost a thread switch each time.
+  private static volatile boolean idle;
 
   private InterruptWatchdog() {}
 
@@ -42,7 +45,11 @@ public final class InterruptWatchdog {
   private static void ensureRunning() {
     Thread current = watchdog;
     if (current != null) {
-      LockSupport.unpark(current);
+      // WATCHED was written before idle is read, and the watchdog writes idle before it reads WATCHED: either
+      // it sees the new entry, or this sees it idle and wakes it.
+      if (idle) {
+        LockSupport.unpark(current);
+      }
       return;
     }
     synchronized (InterruptWatchdog.class) {
@@ -60,7 +67,11 @@ public final class InterruptWatchdog {
   private static void run() {
     while (true) {
       if (WATCHED.isEmpty()) {
-        LockSupport.park(InterruptWatchdog.class); // woken by the next watch()
+        idle = true;
+        if (WATCHED.isEmpty()) {
+          LockSupport.park(InterruptWatchdog.class); // woken by the next watch()
+        }
+        idle = false;
       } else {
         LockSupport.parkNanos(InterruptWatchdog.class, POLL_MILLIS * 1_000_000);
       }

@@ -18,12 +18,19 @@ import okio.ByteString;
  */
 public final class SseParser {
   private static final ByteString LINE_ENDS = ByteString.encodeUtf8("\r\n");
+  private static final ByteString DATA = ByteString.encodeUtf8("data:");
+  private static final ByteString BOM = ByteString.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
   private static final byte LF = '\n';
   private static final byte CR = '\r';
 
   private final BufferedSource source;
   private final long maxEventSize;
-  private final StringBuilder data = new StringBuilder();
+  // The event's data: the one data line as it was read (the usual case: no copy), or, from a second data
+  // line on, the lines joined in a builder that lives for that event only (a large event's capacity is not
+  // kept for the rest of the stream).
+  private String dataLine;
+  private StringBuilder dataLines;
+  private long dataLength;
   private String eventType = "";
   private String lastEventId = "";
   private long retryMillis = -1;
@@ -64,19 +71,48 @@ public final class SseParser {
    */
   public SseEvent next() throws IOException {
     while (true) {
-      String line = readLine();
-      if (line == null) {
+      if (!skipLineEnd()) {
         return null;
       }
-      if (line.isEmpty()) {
+      long end = lineEnd();
+      if (end == -1) {
+        return null; // EOF inside a line: the spec discards it
+      }
+      if (firstLine) {
+        firstLine = false;
+        if (end >= 3 && source.getBuffer().rangeEquals(0, BOM)) {
+          source.skip(3); // one leading byte order mark is not part of the stream
+          end -= 3;
+        }
+      }
+      if (end == 0) {
+        consumeLineEnd();
         SseEvent event = dispatch();
         if (event != null) {
           return event;
         }
+      } else if (end >= DATA.size() && source.getBuffer().rangeEquals(0, DATA)) {
+        // "data:" lines, nearly every byte of a stream: the value is decoded straight from the buffer, with
+        // no String of the whole line and no substring of it
+        long skip = DATA.size();
+        if (end > skip && source.getBuffer().getByte(skip) == ' ') {
+          skip++;
+        }
+        source.skip(skip);
+        String value = source.readUtf8(end - skip);
+        consumeLineEnd();
+        addData(value);
       } else {
+        String line = source.readUtf8(end);
+        consumeLineEnd();
         processLine(line);
       }
     }
+  }
+
+  /** Reads the CR, LF or CRLF at the start of the buffer (the end of the line just read). */
+  private void consumeLineEnd() throws IOException {
+    skipLf = source.readByte() == CR;
   }
 
   /** Returns the last {@code retry:} value in milliseconds, or -1 if none. Kept only: there is no reconnect. */
@@ -84,29 +120,18 @@ public final class SseParser {
     return retryMillis;
   }
 
-  private String readLine() throws IOException {
+  /** Skips the LF of a CRLF whose CR ended the previous line; false at the end of the stream. */
+  private boolean skipLineEnd() throws IOException {
     if (skipLf) {
       if (!source.request(1)) {
-        return null;
+        return false;
       }
       if (source.getBuffer().getByte(0) == LF) {
         source.skip(1);
       }
       skipLf = false;
     }
-    long end = lineEnd();
-    if (end == -1) {
-      return null; // EOF inside a line: the spec discards it
-    }
-    String line = source.readUtf8(end);
-    skipLf = source.readByte() == CR;
-    if (firstLine) {
-      firstLine = false;
-      if (line.startsWith("\uFEFF")) {
-        line = line.substring(1); // one leading byte order mark is not part of the stream
-      }
-    }
-    return line;
+    return true;
   }
 
   /** The index of the next CR or LF, reading no more than the size limit allows; -1 at the end of the stream. */
@@ -152,11 +177,7 @@ public final class SseParser {
         eventType = value;
         break;
       case "data":
-        if (data.length() + value.length() >= maxEventSize) {
-          throw new Limits.TooLargeException(
-              "an event of the stream is larger than the client's maxResponseSize of " + maxEventSize + " bytes");
-        }
-        data.append(value).append('\n');
+        addData(value);
         break;
       case "id":
         if (value.indexOf('\0') == -1) {
@@ -173,14 +194,34 @@ public final class SseParser {
     }
   }
 
+  private void addData(String value) throws Limits.TooLargeException {
+    // the joined data's length: the values and a \n between each two
+    long length = dataLine == null ? value.length() : dataLength + 1 + value.length();
+    if (length >= maxEventSize) {
+      throw new Limits.TooLargeException(
+          "an event of the stream is larger than the client's maxResponseSize of " + maxEventSize + " bytes");
+    }
+    if (dataLine == null) {
+      dataLine = value;
+    } else {
+      if (dataLines == null) {
+        dataLines = new StringBuilder(dataLine);
+      }
+      dataLines.append('\n').append(value);
+    }
+    dataLength = length;
+  }
+
   private SseEvent dispatch() {
-    if (data.length() == 0) {
+    if (dataLine == null) {
       eventType = "";
       return null;
     }
-    data.setLength(data.length() - 1); // the \n after the last data line
-    SseEvent event = new SseEvent(eventType.isEmpty() ? "message" : eventType, data.toString(), lastEventId);
-    data.setLength(0);
+    String data = dataLines == null ? dataLine : dataLines.toString();
+    SseEvent event = new SseEvent(eventType.isEmpty() ? "message" : eventType, data, lastEventId);
+    dataLine = null;
+    dataLines = null;
+    dataLength = 0;
     eventType = "";
     return event;
   }
