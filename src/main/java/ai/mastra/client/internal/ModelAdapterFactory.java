@@ -359,11 +359,39 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
           model.fields[i].set(value, null);
           nullsRead(value).add(name);
         } else {
-          model.fields[i].set(value, adapter(i).fromJsonTree(element));
+          Object direct = direct(model.fields[i].getType(), element);
+          model.fields[i].set(value, direct != null ? direct : adapter(i).fromJsonTree(element));
         }
       } catch (IllegalAccessException e) {
         throw new IllegalStateException(e);
       }
+    }
+
+    /**
+     * A buffered string, integer or boolean member (one read before the discriminator, e.g. an item's {@code
+     * id}) as the field's type, without a tree reader; null for anything else, which the adapter reads.
+     */
+    private static Object direct(Class<?> type, JsonElement element) {
+      if (!(element instanceof JsonPrimitive)) {
+        return null;
+      }
+      JsonPrimitive primitive = (JsonPrimitive) element;
+      if (type == String.class && primitive.isString()) {
+        return primitive.getAsString();
+      }
+      if (type == Boolean.class && primitive.isBoolean()) {
+        return primitive.getAsBoolean();
+      }
+      if ((type == Integer.class || type == Long.class) && primitive.isNumber()) {
+        // only plain integers in range; anything else (1.5, 1e3, 2^40 for an Integer) is the adapter's to judge
+        String text = primitive.getAsString();
+        try {
+          return type == Integer.class ? (Object) Integer.valueOf(text) : (Object) Long.valueOf(text);
+        } catch (NumberFormatException e) {
+          return null;
+        }
+      }
+      return null;
     }
 
     @SuppressWarnings("unchecked")
@@ -457,9 +485,8 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
         in.nextNull();
         return null;
       }
-      String path = in.getPath();
       if (in.peek() != JsonToken.BEGIN_OBJECT) {
-        throw new JsonParseException("expected a JSON object at " + path + ", got " + in.peek());
+        throw new JsonParseException("expected a JSON object at " + in.getPath() + ", got " + in.peek());
       }
       in.beginObject();
       List<Map.Entry<String, JsonElement>> before = null;
@@ -495,11 +522,15 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
         }
         before.add(new AbstractMap.SimpleImmutableEntry<>(name, ELEMENTS.read(in)));
       }
-      in.endObject();
       JsonObject json = membersSoFar(before);
       if (!json.has(property)) {
-        throw new JsonParseException("the required property " + property + " is missing at " + path);
+        // the path is made only for the message: inside the object, less its last member's name
+        String path = in.getPath();
+        int dot = path.lastIndexOf('.');
+        throw new JsonParseException(
+            "the required property " + property + " is missing at " + (dot > 0 ? path.substring(0, dot) : path));
       }
+      in.endObject();
       return newUnknown(json); // a discriminator that is not a string
     }
 

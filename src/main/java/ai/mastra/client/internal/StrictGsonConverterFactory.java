@@ -7,11 +7,19 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+import okio.ByteString;
 import retrofit2.Converter;
 import retrofit2.Retrofit;
 import retrofit2.converter.gson.GsonConverterFactory;
@@ -23,6 +31,7 @@ import retrofit2.converter.gson.GsonConverterFactory;
  * is an error instead of a null model or a model of nulls.
  */
 final class StrictGsonConverterFactory extends Converter.Factory {
+  private static final ByteString UTF8_BOM = ByteString.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
   private final Gson gson;
   private final GsonConverterFactory requests;
 
@@ -45,29 +54,43 @@ final class StrictGsonConverterFactory extends Converter.Factory {
     }
     TypeAdapter<?> adapter = gson.getAdapter(TypeToken.get(type));
     return body -> {
-      String text;
       try (ResponseBody closing = body) {
-        text = closing.string();
+        BufferedSource source = closing.source();
+        source.request(Long.MAX_VALUE); // the whole body: an I/O failure is an IOException here, never later
+        Buffer whole = source.getBuffer();
+        MediaType contentType = closing.contentType();
+        Charset charset = contentType == null ? null : contentType.charset(null);
+        if (whole.size() >= 3 && whole.rangeEquals(0, UTF8_BOM)) {
+          whole.skip(3);
+        } else if ((charset != null && !charset.equals(StandardCharsets.UTF_8))
+            || (whole.size() >= 2 && ((whole.getByte(0) & 0xff) >= 0xfe || whole.getByte(0) == 0 || whole.getByte(1) == 0))) {
+          // another charset, or a UTF-16/32 byte order mark: OkHttp's own decoding
+          String text = closing.string();
+          return parse(adapter, new StringReader(text), () -> text, type);
+        }
+        // Decoded straight into Gson's reader: no String of the whole body. The copy shares the buffer's
+        // segments (no bytes are copied) and is decoded only for an error message.
+        Buffer copy = whole.copy();
+        return parse(adapter, new Utf8Reader(whole), copy::readUtf8, type);
       }
-      return parse(adapter, text, type);
     };
   }
 
-  private Object parse(TypeAdapter<?> adapter, String text, Type type) {
+  private Object parse(TypeAdapter<?> adapter, Reader in, Supplier<String> text, Type type) {
     try {
-      JsonReader reader = gson.newJsonReader(new StringReader(text));
+      JsonReader reader = gson.newJsonReader(in);
       Object value = adapter.read(reader);
       if (reader.peek() != JsonToken.END_DOCUMENT) {
         throw new JsonParseException("JSON document was not fully consumed");
       }
       if (value == null) {
-        throw new InvalidBodyException("the body is empty or null, expected " + typeName(type), text, null);
+        throw new InvalidBodyException("the body is empty or null, expected " + typeName(type), text.get(), null);
       }
       String missing = RequiredFields.firstMissing(value);
       if (missing != null) {
         throw new InvalidBodyException(
             "the body is not a valid " + typeName(type) + ": the required property " + missing + " is missing",
-            text,
+            text.get(),
             null);
       }
       return value;
@@ -75,9 +98,9 @@ final class StrictGsonConverterFactory extends Converter.Factory {
       if (e instanceof InvalidBodyException) {
         throw (InvalidBodyException) e;
       }
-      // Reading from a String fails only on malformed text, never on I/O.
+      // The body is in memory: reading it fails only on malformed text, never on I/O.
       throw new InvalidBodyException(
-          "the body is not a valid " + typeName(type) + ": " + e.getMessage(), text, e);
+          "the body is not a valid " + typeName(type) + ": " + e.getMessage(), text.get(), e);
     }
   }
 
