@@ -256,4 +256,51 @@ class FreshModelsTest {
       throw new UncheckedIOException(new IOException(e));
     }
   }
+
+  @Test
+  void membersBeforeTheDiscriminatorKeepTheirExplicitNulls() {
+    String item = "{\"status\":null,\"id\":\"m3\",\"type\":\"message\",\"role\":\"assistant\",\"content\":[]}";
+    Object response = read(response(item, ""), "Response");
+    Object message = ((List<?>) call(response, "getOutput")).get(0);
+    assertThat(message.getClass().getSimpleName()).isEqualTo("MessageItem");
+    assertThat(call(message, "getStatus")).isNull();
+    assertThat(write(message)).isEqualTo(JsonParser.parseString(item));
+  }
+
+  @Test
+  void anUnknownVariantsCommonPropertiesAreTypedOrNull() {
+    Object ok = read("{\"type\":\"reasoning\",\"id\":\"rs1\"}", "OutputItem");
+    assertThat(call(ok, "getId")).isEqualTo("rs1");
+    for (String id : new String[] {"7", "null", "true", "{}", "[\"rs1\"]"}) {
+      Object odd = read("{\"type\":\"reasoning\",\"id\":" + id + "}", "OutputItem");
+      assertThat(call(odd, "getId")).as("id " + id).isNull();
+    }
+    assertThat(call(read("{\"type\":\"reasoning\"}", "OutputItem"), "getId")).isNull();
+    assertThat(call(read("{\"type\":\"x.y\",\"sequence_number\":7}", "ResponseStreamEvent"), "getSequenceNumber"))
+        .isEqualTo(7L);
+    assertThat(call(read("{\"type\":\"x.y\",\"sequence_number\":\"7\"}", "ResponseStreamEvent"),
+        "getSequenceNumber")).isNull();
+  }
+
+  /** A document of the caller's own around SDK models. */
+  static final class Holder {
+    Object first;
+    String absent;
+    Object second;
+    String alsoAbsent;
+  }
+
+  @Test
+  void writingAModelLeavesTheCallersNullPolicyAsItWas() {
+    Holder holder = new Holder();
+    holder.first = read("{\"type\":\"reasoning\",\"n\":null}", "OutputItem");
+    holder.second = read(response(MESSAGE, ",\"usage\":null"), "Response");
+    Gson callers = new Gson(); // nulls dropped, as by default
+
+    JsonObject written = JsonParser.parseString(callers.toJson(holder)).getAsJsonObject();
+
+    assertThat(written.keySet()).containsExactly("first", "second");
+    assertThat(written.getAsJsonObject("first").has("n")).isTrue();
+    assertThat(written.getAsJsonObject("second").get("usage").isJsonNull()).isTrue();
+  }
 }
