@@ -6,9 +6,11 @@ import com.google.gson.TypeAdapter;
 import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
@@ -22,7 +24,6 @@ import okio.BufferedSource;
 import okio.ByteString;
 import retrofit2.Converter;
 import retrofit2.Retrofit;
-import retrofit2.converter.gson.GsonConverterFactory;
 
 /**
  * Gson for Retrofit, with one difference on answers: the body is read whole first, so that an I/O failure
@@ -32,18 +33,64 @@ import retrofit2.converter.gson.GsonConverterFactory;
  */
 final class StrictGsonConverterFactory extends Converter.Factory {
   private static final ByteString UTF8_BOM = ByteString.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+  private static final MediaType JSON = MediaType.get("application/json; charset=UTF-8");
   private final Gson gson;
-  private final GsonConverterFactory requests;
 
   StrictGsonConverterFactory(Gson gson) {
     this.gson = gson;
-    this.requests = GsonConverterFactory.create(gson);
   }
 
+  /**
+   * Requests as Retrofit's Gson converter writes them (the same {@link JsonWriter}, the same bytes), encoded
+   * straight into an okio buffer: Retrofit's converter puts an {@code OutputStreamWriter} in between, whose
+   * encoder allocates an 8 KiB buffer for every request.
+   */
   @Override
   public Converter<?, RequestBody> requestBodyConverter(
       Type type, Annotation[] parameterAnnotations, Annotation[] methodAnnotations, Retrofit retrofit) {
-    return requests.requestBodyConverter(type, parameterAnnotations, methodAnnotations, retrofit);
+    @SuppressWarnings("unchecked")
+    TypeAdapter<Object> adapter = (TypeAdapter<Object>) gson.getAdapter(TypeToken.get(type));
+    return value -> {
+      Buffer buffer = new Buffer();
+      try (JsonWriter writer = gson.newJsonWriter(new Utf8Writer(buffer))) {
+        adapter.write(writer, value);
+      }
+      return RequestBody.create(buffer.readByteString(), JSON);
+    };
+  }
+
+  /** Encodes chars as UTF-8 into an okio buffer, with no buffer of its own. */
+  private static final class Utf8Writer extends Writer {
+    private final Buffer sink;
+
+    Utf8Writer(Buffer sink) {
+      this.sink = sink;
+    }
+
+    @Override
+    public void write(String text, int offset, int length) {
+      sink.writeUtf8(text, offset, offset + length);
+    }
+
+    @Override
+    public void write(int c) {
+      if (Character.isSurrogate((char) c)) {
+        sink.writeUtf8(String.valueOf((char) c)); // a lone half: okio writes ?, as the JDK encoder does
+      } else {
+        sink.writeUtf8CodePoint(c & 0xffff);
+      }
+    }
+
+    @Override
+    public void write(char[] chars, int offset, int length) {
+      write(new String(chars, offset, length), 0, length);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
   }
 
   @Override
