@@ -126,6 +126,35 @@ class HeadersContractTest {
   }
 
   @Test
+  void perCallHeadersOfCallsInFlightAtOnceStayWithTheirOwnCall() throws Exception {
+    // per-call headers travel with each request over the one shared client: none may reach another call
+    int calls = 40;
+    try (MastraClient client = MastraClient.builder().baseUrl(wm.baseUrl()).header("X-Trace", "client").build()) {
+      List<java.util.concurrent.CompletableFuture<?>> futures = new java.util.ArrayList<>();
+      for (int i = 0; i < calls; i++) {
+        RequestOptions options =
+            i % 4 == 3 ? RequestOptions.none() : RequestOptions.builder().header("X-Trace", "call-" + i).build();
+        futures.add(i % 2 == 0
+            ? client.async().responses().create(new ResponseCreateRequest().agentId("a").input("n" + i), options)
+            : client.async().conversations().items().list("c" + i, options));
+      }
+      for (java.util.concurrent.CompletableFuture<?> future : futures) {
+        future.get(10, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    }
+
+    List<LoggedRequest> sent = Wire.requests(wm);
+    assertThat(sent).hasSize(calls);
+    for (LoggedRequest request : sent) {
+      String body = request.getBodyAsString();
+      int i = body.isEmpty()
+          ? Integer.parseInt(request.getUrl().replaceAll("^/api/v1/conversations/c(\\d+)/items.*$", "$1"))
+          : Integer.parseInt(body.replaceAll("^.*\"input\":\"n(\\d+)\".*$", "$1"));
+      assertThat(request.getHeader("X-Trace")).as("call %d", i).isEqualTo(i % 4 == 3 ? "client" : "call-" + i);
+    }
+  }
+
+  @Test
   void aPerCallHeaderDoesNotStickToTheClient() {
     wm.stubFor(any(anyUrl()).willReturn(Capture.load("04").answer()));
     try (MastraClient client = MastraClient.builder().baseUrl(wm.baseUrl()).header("X-Trace", "client").build()) {

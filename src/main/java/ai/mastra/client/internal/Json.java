@@ -29,9 +29,14 @@ public final class Json {
   private Json() {}
 
   private static final class OffsetDateTimeAdapter extends TypeAdapter<OffsetDateTime> {
-    /** JavaScript's {@code Date.toISOString()} form, which Mastra sends: seconds and milliseconds always. */
-    private static final java.time.format.DateTimeFormatter MILLIS =
-        java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
+    /**
+     * JavaScript's {@code Date.toISOString()} form, which Mastra sends: seconds and milliseconds always. In a
+     * holder: made on the first time written, not when the client starts (java.time.format is 25 classes).
+     */
+    private static final class Millis {
+      static final java.time.format.DateTimeFormatter FORMAT =
+          java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
+    }
 
     /**
      * Writes a time as Mastra wrote it ({@code 2026-01-01T00:00:00.000Z}, where {@code toString()} would write
@@ -41,7 +46,7 @@ public final class Json {
     @Override
     public void write(JsonWriter out, OffsetDateTime value) throws IOException {
       boolean millis = value.getNano() % 1_000_000 == 0 && value.getYear() >= 0 && value.getYear() <= 9999;
-      out.value(millis ? MILLIS.format(value) : value.toString());
+      out.value(millis ? Millis.FORMAT.format(value) : value.toString());
     }
 
     @Override
