@@ -3,6 +3,8 @@ package ai.mastra.client.internal;
 import com.google.gson.annotations.SerializedName;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -44,15 +46,52 @@ final class RequiredFields {
     final Field[] fields;
     final String[] names;
     final boolean[] required;
+    // whether the field's type may hold a model (a model, a union, a list or map of them, Object): only those
+    // are looked into; a String, number, enum or JSON tree is read only when required, to see it is there
+    final boolean[] holdsModels;
 
     Properties(List<Field> list) {
       fields = list.toArray(new Field[0]);
       names = new String[fields.length];
       required = new boolean[fields.length];
+      holdsModels = new boolean[fields.length];
       for (int i = 0; i < fields.length; i++) {
         names[i] = fields[i].getAnnotation(SerializedName.class).value();
         required[i] = fields[i].isAnnotationPresent(Required.class);
+        holdsModels[i] = mayHoldModels(fields[i].getGenericType());
       }
+    }
+
+    private static boolean mayHoldModels(Type type) {
+      if (type instanceof Class) {
+        Class<?> c = (Class<?>) type;
+        if (c == Object.class || Collection.class.isAssignableFrom(c) || Map.class.isAssignableFrom(c)) {
+          return true; // a raw container or a free-form value: look
+        }
+        // a union (an interface), or a model with properties (not an open enum or a oneOf value, which have
+        // none this check looks at)
+        return c.getName().startsWith(MODEL_PACKAGE) && !c.isEnum() && (c.isInterface() || hasProperties(c));
+      }
+      if (type instanceof ParameterizedType) {
+        for (Type argument : ((ParameterizedType) type).getActualTypeArguments()) {
+          if (mayHoldModels(argument)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      return true; // a type variable or wildcard: look
+    }
+
+    private static boolean hasProperties(Class<?> type) {
+      for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+        for (Field field : c.getDeclaredFields()) {
+          if (!Modifier.isStatic(field.getModifiers()) && field.isAnnotationPresent(SerializedName.class)) {
+            return true;
+          }
+        }
+      }
+      return false;
     }
   }
 
@@ -98,6 +137,9 @@ final class RequiredFields {
     }
     Properties properties = PROPERTIES.get(value.getClass());
     for (int i = 0; i < properties.fields.length; i++) {
+      if (!properties.required[i] && !properties.holdsModels[i]) {
+        continue;
+      }
       Object fieldValue;
       try {
         fieldValue = properties.fields[i].get(value);

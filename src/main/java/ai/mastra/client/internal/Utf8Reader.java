@@ -40,10 +40,15 @@ final class Utf8Reader extends Reader {
           break;
         }
       }
-      // ASCII, nearly all of a JSON body
-      while (n < length && pos < limit && bytes[pos] >= 0) {
-        chars[offset + n++] = (char) bytes[pos++];
+      // ASCII, nearly all of a JSON body: one bound check per run, not three per byte
+      int run = Math.min(length - n, limit - pos);
+      int i = 0;
+      while (i < run && bytes[pos + i] >= 0) {
+        chars[offset + n + i] = (char) bytes[pos + i];
+        i++;
       }
+      n += i;
+      pos += i;
       if (n == length || pos == limit) {
         continue;
       }
@@ -74,8 +79,8 @@ final class Utf8Reader extends Reader {
         continue;
       }
       int codePoint = size == 2 ? b0 & 0x1f : size == 3 ? b0 & 0x0f : b0 & 0x07;
-      for (int i = 1; i < size; i++) {
-        codePoint = (codePoint << 6) | (bytes[pos + i] & 0x3f);
+      for (int k = 1; k < size; k++) {
+        codePoint = (codePoint << 6) | (bytes[pos + k] & 0x3f);
       }
       if (size == 3 && codePoint >= 0xd800 && codePoint <= 0xdfff) {
         chars[offset + n++] = REPLACEMENT; // a surrogate written as UTF-8 (CESU): one for the three bytes
