@@ -4,9 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Connection;
 import okhttp3.ConnectionPool;
@@ -47,7 +46,12 @@ public final class ConnectionSafety {
 
   private final ConnectionPool pool;
   // What is known of each connection; weak, so closed connections are not kept.
-  private final Map<Connection, Usage> usage = Collections.synchronizedMap(new WeakHashMap<>());
+  // What is known of each connection. Not a synchronized WeakHashMap: that was one lock every request of every
+  // thread took. A closed connection's entry goes when the map is next pruned (when it has grown to twice its
+  // size after the last pruning; a pool holds a few connections).
+  private final ConcurrentHashMap<Connection, Usage> usage = new ConcurrentHashMap<>();
+  private final AtomicInteger pruneAt = new AtomicInteger(MIN_PRUNE_AT);
+  static final int MIN_PRUNE_AT = 32;
 
   /** When a connection was last used, and how long its server keeps an idle connection open (if it said). */
   private static final class Usage {
@@ -99,14 +103,17 @@ public final class ConnectionSafety {
     Connection connection = chain.connection();
     Usage used = null;
     if (connection != null) {
-      Usage fresh = new Usage();
-      used = usage.putIfAbsent(connection, fresh);
-      if (used != null && isStale(connection, used)) {
+      used = usage.get(connection);
+      if (used == null) {
+        Usage fresh = new Usage();
+        used = usage.putIfAbsent(connection, fresh);
+        if (used == null) {
+          used = fresh;
+          prune();
+        }
+      } else if (isStale(connection, used)) {
         connection.socket().close(); // so the pool drops it
         throw new StaleConnectionException();
-      }
-      if (used == null) {
-        used = fresh;
       }
     }
     Response response = chain.proceed(chain.request());
@@ -119,6 +126,15 @@ public final class ConnectionSafety {
       return response.newBuilder().removeHeader("Retry-After").header(HIDDEN_RETRY_AFTER, retryAfter).build();
     }
     return response;
+  }
+
+  /** Drops the entries of closed connections, once the map has grown to twice its size after the last time. */
+  private void prune() {
+    int limit = pruneAt.get();
+    if (usage.size() > limit && pruneAt.compareAndSet(limit, Integer.MAX_VALUE)) {
+      usage.keySet().removeIf(connection -> connection.socket().isClosed());
+      pruneAt.set(Math.max(MIN_PRUNE_AT, usage.size() * 2));
+    }
   }
 
   /** Whether the server has (or is about to have) closed this idle connection. Nothing is sent before. */
