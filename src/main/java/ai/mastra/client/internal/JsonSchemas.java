@@ -234,7 +234,8 @@ public final class JsonSchemas {
       }
     }
 
-    private JsonObject objectSchemaOf(Class<?> type, Map<TypeVariable<?>, Type> bindings, String path) {
+    private JsonObject objectSchemaOf(Class<?> type, Map<TypeVariable<?>, Type> own, String path) {
+      Map<TypeVariable<?>, Type> bindings = withSuperclasses(type, own);
       JsonObject properties = new JsonObject();
       JsonArray required = new JsonArray();
       for (Field field : fields(type, path)) {
@@ -497,15 +498,23 @@ public final class JsonSchemas {
       for (int i = 0; i < variables.length; i++) {
         bindings.put(variables[i], resolve(args[i], outer, path));
       }
-      // A superclass's fields are typed by the variables the subclass passes up (class Page<T> extends Base<T>).
-      for (Class<?> c = raw; c.getSuperclass() != null; c = c.getSuperclass()) {
+      return bindings;
+    }
+
+    /**
+     * The bindings of {@code type}'s own variables plus those its superclasses get from it ({@code class
+     * StringBox extends Box<String>}, {@code class Page<T> extends Base<T>}): superclass fields use them.
+     */
+    private static Map<TypeVariable<?>, Type> withSuperclasses(Class<?> type, Map<TypeVariable<?>, Type> own) {
+      Map<TypeVariable<?>, Type> bindings = new HashMap<>(own);
+      for (Class<?> c = type; c.getSuperclass() != null; c = c.getSuperclass()) {
         Type up = c.getGenericSuperclass();
         if (up instanceof ParameterizedType) {
           ParameterizedType p = (ParameterizedType) up;
-          TypeVariable<?>[] superVariables = ((Class<?>) p.getRawType()).getTypeParameters();
-          for (int i = 0; i < superVariables.length; i++) {
+          TypeVariable<?>[] variables = ((Class<?>) p.getRawType()).getTypeParameters();
+          for (int i = 0; i < variables.length; i++) {
             Type arg = p.getActualTypeArguments()[i];
-            bindings.put(superVariables[i], arg instanceof TypeVariable && bindings.containsKey(arg)
+            bindings.put(variables[i], arg instanceof TypeVariable && bindings.containsKey(arg)
                 ? bindings.get(arg) : arg);
           }
         }

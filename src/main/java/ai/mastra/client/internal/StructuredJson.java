@@ -29,7 +29,18 @@ public final class StructuredJson {
   private StructuredJson() {}
 
   static final Gson GSON =
-      new GsonBuilder().disableHtmlEscaping().registerTypeAdapterFactory(new OptionalFactory()).create();
+      new GsonBuilder()
+          .disableHtmlEscaping()
+          .registerTypeAdapterFactory(new OptionalFactory())
+          .registerTypeAdapter(int.class, new Exact<>("int", Integer.MIN_VALUE, Integer.MAX_VALUE, Long::intValue))
+          .registerTypeAdapter(Integer.class, new Exact<>("int", Integer.MIN_VALUE, Integer.MAX_VALUE, Long::intValue))
+          .registerTypeAdapter(long.class, new Exact<>("long", Long.MIN_VALUE, Long.MAX_VALUE, Long::longValue))
+          .registerTypeAdapter(Long.class, new Exact<>("long", Long.MIN_VALUE, Long.MAX_VALUE, Long::longValue))
+          .registerTypeAdapter(short.class, new Exact<>("short", Short.MIN_VALUE, Short.MAX_VALUE, Long::shortValue))
+          .registerTypeAdapter(Short.class, new Exact<>("short", Short.MIN_VALUE, Short.MAX_VALUE, Long::shortValue))
+          .registerTypeAdapter(byte.class, new Exact<>("byte", Byte.MIN_VALUE, Byte.MAX_VALUE, Long::byteValue))
+          .registerTypeAdapter(Byte.class, new Exact<>("byte", Byte.MIN_VALUE, Byte.MAX_VALUE, Long::byteValue))
+          .create();
 
   /** Why an answer could not be read: its message is the reason, for the caller's typed exception. */
   public static final class Mismatch extends Exception {
@@ -110,6 +121,49 @@ public final class StructuredJson {
           : Object.class;
       TypeAdapter<?> inner = gson.getAdapter(TypeToken.get(element));
       return (TypeAdapter<T>) new Empty(inner, Optional.empty(), (java.util.function.Function<Object, Object>) Optional::of);
+    }
+  }
+
+  /**
+   * An integral type read exactly: Gson's own adapters truncate {@code 1e40} or {@code 2.5} into an {@code int}
+   * without a word, and the schema says only "integer".
+   */
+  private static final class Exact<N> extends TypeAdapter<N> {
+    private final String name;
+    private final long min;
+    private final long max;
+    private final java.util.function.Function<Long, N> convert;
+
+    Exact(String name, long min, long max, java.util.function.Function<Long, N> convert) {
+      this.name = name;
+      this.min = min;
+      this.max = max;
+      this.convert = convert;
+    }
+
+    @Override
+    public N read(JsonReader in) throws IOException {
+      if (in.peek() == JsonToken.NULL) {
+        in.nextNull();
+        return null;
+      }
+      String path = in.getPath();
+      String text = in.nextString();
+      long value;
+      try {
+        value = new java.math.BigDecimal(text).longValueExact();
+      } catch (ArithmeticException | NumberFormatException e) {
+        throw new JsonParseException(text + " at " + path + " is not a whole number within the range of " + name, e);
+      }
+      if (value < min || value > max) {
+        throw new JsonParseException(text + " at " + path + " is not within the range of " + name);
+      }
+      return convert.apply(value);
+    }
+
+    @Override
+    public void write(JsonWriter out, N value) {
+      throw new UnsupportedOperationException("structured answers are only read");
     }
   }
 
