@@ -215,7 +215,8 @@ public final class AgentSession {
    */
   public <T> T send(ResponseCreateRequest request, Class<T> type, RequestOptions options) {
     StructuredOutput<T> output = Responses.structured(type);
-    return output.parse(send(Responses.withFormat(request, output), options));
+    ResponseCreateRequest turn = Responses.withFormat(request, output);
+    return output.read(() -> send(turn, options));
   }
 
   /**
@@ -375,7 +376,7 @@ public final class AgentSession {
 
   <T> CompletableFuture<T> sendAsync(ResponseCreateRequest request, Class<T> type, RequestOptions options) {
     StructuredOutput<T> output = Responses.structured(type);
-    return sendAsync(Responses.withFormat(request, output), options).thenApply(output::parse);
+    return output.readAsync(sendAsync(Responses.withFormat(request, output), options));
   }
 
   CompletableFuture<ConversationItemsPage> itemsAsync(RequestOptions options) {

@@ -199,8 +199,9 @@ public final class ResponseStream implements AutoCloseable, Iterable<StreamEvent
    * @param <T> the class of the answer
    * @return the answer
    * @throws IllegalArgumentException if {@code type} is null or has no JSON schema
-   * @throws ResponseIncompleteException if the final response is not {@code completed}
-   * @throws MastraStructuredOutputException if the text is not JSON that fits {@code type}
+   * @throws MastraStructuredOutputException if the text is not JSON that fits {@code type} (whatever the
+   *     status: Mastra ends a stream whose answer fails its own schema check with status {@code incomplete})
+   * @throws ResponseIncompleteException if the text fits but the final response is not {@code completed}
    * @throws MastraIOException as {@link #finalResponse()}
    */
   public <T> T finalOutput(Class<T> type) {

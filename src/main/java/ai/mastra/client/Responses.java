@@ -86,8 +86,10 @@ public final class Responses {
    * @throws IllegalArgumentException if the request is invalid, already has a {@code text} format, or {@code
    *     type} has no JSON schema (the message names the field); all before any I/O
    * @throws MastraStructuredOutputException if the answer is not JSON that fits {@code type} (it holds the raw
-   *     text and the response)
-   * @throws ResponseIncompleteException if the response is not {@code completed}
+   *     text and the response), or the server refused the agent's answer for not fitting (Mastra checks it
+   *     itself and answers HTTP 500 without the answer: the text is then empty, the cause the {@link
+   *     ServerException})
+   * @throws ResponseIncompleteException if the answer fits but the response is not {@code completed}
    */
   public <T> T create(ResponseCreateRequest request, Class<T> type) {
     return create(request, type, RequestOptions.none());
@@ -107,7 +109,8 @@ public final class Responses {
    */
   public <T> T create(ResponseCreateRequest request, Class<T> type, RequestOptions options) {
     StructuredOutput<T> output = structured(type);
-    return output.parse(createCall(withFormat(request, output), options).run());
+    Invocation<Response> call = createCall(withFormat(request, output), options);
+    return output.read(call::run);
   }
 
   static <T> StructuredOutput<T> structured(Class<T> type) {

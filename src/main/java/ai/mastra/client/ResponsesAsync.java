@@ -68,7 +68,7 @@ public final class ResponsesAsync {
    */
   public <T> CompletableFuture<T> create(ResponseCreateRequest request, Class<T> type, RequestOptions options) {
     StructuredOutput<T> output = Responses.structured(type);
-    return blocking.createCall(Responses.withFormat(request, output), options).runAsync(output::parse);
+    return output.readAsync(blocking.createCall(Responses.withFormat(request, output), options).runAsync());
   }
 
   /**

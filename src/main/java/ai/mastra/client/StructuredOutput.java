@@ -129,16 +129,67 @@ public final class StructuredOutput<T> {
    * @param response a finished response
    * @return the instance
    * @throws IllegalArgumentException if {@code response} is null
-   * @throws ResponseIncompleteException if the response's status is not {@code completed} (its text is only
-   *     part of an answer)
-   * @throws MastraStructuredOutputException if the text is not JSON that fits the class
+   * @throws MastraStructuredOutputException if the text is not JSON that fits the class, whatever the status
+   *     (Mastra ends a stream whose answer fails the schema with status {@code incomplete})
+   * @throws ResponseIncompleteException if the text fits but the response's status is not {@code completed}
+   *     (the model failed: its text is only part of an answer)
    */
   public T parse(Response response) {
     Checks.notNull(response, "response");
     if (response.getStatus() != ResponseStatus.COMPLETED) {
+      // Mastra ends a stream whose answer fails its own schema check as "incomplete", like a model failure:
+      // an answer that does not fit is said so; one that fits is still only part of a response.
+      parse(response.outputText(), response);
       throw new ResponseIncompleteException(response);
     }
     return parse(response.outputText(), response);
+  }
+
+  /** The message start of Mastra's refusal of an answer that fails the schema (HTTP 500, answer not sent). */
+  static final String SERVER_REFUSAL = "Structured output validation failed";
+
+  /** Runs a blocking turn and reads its answer, Mastra's own refusal of the answer made the typed exception. */
+  T read(java.util.function.Supplier<Response> call) {
+    Response response;
+    try {
+      response = call.get();
+    } catch (ServerException e) {
+      throw refusal(e);
+    }
+    return parse(response);
+  }
+
+  /** {@link #read} for a future; cancelling the result cancels {@code call}. */
+  java.util.concurrent.CompletableFuture<T> readAsync(java.util.concurrent.CompletableFuture<Response> call) {
+    java.util.concurrent.CompletableFuture<T> result = call.handle((response, failure) -> {
+      if (failure != null) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+            ? failure.getCause() : failure;
+        throw new java.util.concurrent.CompletionException(
+            cause instanceof ServerException ? refusal((ServerException) cause) : cause);
+      }
+      return parse(response);
+    });
+    result.whenComplete((value, failure) -> {
+      if (result.isCancelled()) {
+        call.cancel(true);
+      }
+    });
+    return result;
+  }
+
+  /**
+   * Mastra checks a {@code json_schema} answer itself and answers HTTP 500 "Structured output validation
+   * failed: ..." when it does not fit (without the answer): that is this SDK's {@link
+   * MastraStructuredOutputException} too, with an empty text and the server's error as the cause.
+   */
+  private RuntimeException refusal(ServerException e) {
+    String error = e.error().orElse("");
+    if (!error.startsWith(SERVER_REFUSAL)) {
+      return e;
+    }
+    return new MastraStructuredOutputException("the server refused the agent's answer as not matching the schema "
+        + "of " + type.getSimpleName() + " (" + error.replace('\n', ' ') + ")", "", type, null, e);
   }
 
   private T parse(String text, Response response) {

@@ -93,6 +93,51 @@ class StructuredOutputContractTest extends WireMockClientTest {
   }
 
   @Test
+  void anIncompleteResponseWhoseTextDoesNotFitIsAStructuredOutputFailure() {
+    JsonObject body = Capture.load("23").responseJson().deepCopy();
+    body.addProperty("status", "incomplete");
+    wm.stubFor(post(anyUrl()).willReturn(okJson(body.toString())));
+
+    assertThatThrownBy(() -> client.responses().create(turn(), Summary.class))
+        .isInstanceOfSatisfying(MastraStructuredOutputException.class,
+            e -> assertThat(e.response().get().getStatus().value()).isEqualTo("incomplete"));
+  }
+
+  /** Mastra checks the answer against the schema itself; its refusal (500, without the answer) is the same type. */
+  @Test
+  void theServersRefusalOfTheAnswerIsAStructuredOutputFailure() throws Exception {
+    wm.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+        .withBody("{\"error\":\"Structured output validation failed: - root: must have required property "
+            + "'summary'\\n- root: must NOT have additional properties\"}")));
+
+    assertThatThrownBy(() -> client.responses().create(turn(), Summary.class))
+        .isInstanceOfSatisfying(MastraStructuredOutputException.class, e -> {
+          assertThat(e.text()).isEmpty();
+          assertThat(e.type()).isEqualTo(Summary.class);
+          assertThat(e.response()).isEmpty();
+          assertThat(e.getCause()).isInstanceOf(ServerException.class);
+          assertThat(e.getMessage()).startsWith("the server refused the agent's answer as not matching the schema "
+              + "of Summary (Structured output validation failed: - root: must have required property 'summary' "
+              + "- root: must NOT have additional properties)");
+        });
+    assertThatThrownBy(() -> client.async().responses().create(turn(), Summary.class).get(10, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(MastraStructuredOutputException.class);
+    assertThatThrownBy(() -> client.session("support-agent", "c1").send("x", Summary.class))
+        .isInstanceOf(MastraStructuredOutputException.class);
+    assertThatThrownBy(() -> client.session("support-agent", "c1").async().send("x", Summary.class)
+        .get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(MastraStructuredOutputException.class);
+  }
+
+  @Test
+  void anotherServerErrorStaysAServerError() throws Exception {
+    wm.stubFor(post(anyUrl()).willReturn(Capture.load("77").answer()));
+
+    assertThatThrownBy(() -> client.responses().create(turn(), Echo.class)).isInstanceOf(ServerException.class);
+    assertThatThrownBy(() -> client.async().responses().create(turn(), Echo.class).get(10, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(ServerException.class);
+  }
+
+  @Test
   void badInputIsRefusedBeforeAnyRequest() {
     assertThatThrownBy(() -> client.responses().create(turn(), (Class<?>) null))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("type must not be null");
