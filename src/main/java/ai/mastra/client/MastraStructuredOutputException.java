@@ -15,7 +15,7 @@ public final class MastraStructuredOutputException extends MastraException {
 
   private final String text;
   private final Class<?> type;
-  private final transient Response response;
+  private final Response response;
 
   /**
    * Creates the exception.

@@ -37,8 +37,10 @@ import java.util.Set;
  * structured output, and the one an answer is checked against before Gson binds it.
  *
  * <p>It follows Gson's view of a class, not a bean's: the instance fields of the class and its superclasses
- * (not static, not transient, not synthetic), named by {@link SerializedName} or else as declared. Records are
- * classes whose fields are their components (Gson 2.10+ binds them through the canonical constructor).
+ * (not static, not transient, not synthetic), named by {@link SerializedName} or else as declared. A record
+ * needs no special case: its fields are its components, in order, and its superclass {@code java.lang.Record}
+ * (found by name: the SDK runs on Java 11, which has no records) ends the walk; Gson 2.10+ binds it through its
+ * canonical constructor.
  *
  * <ul>
  *   <li>{@code String}, {@code char}: string (a char exactly one character); {@code boolean}: boolean;
@@ -90,12 +92,6 @@ public final class JsonSchemas {
       throw new IllegalArgumentException((String) cached);
     }
     return ((JsonObject) cached).deepCopy();
-  }
-
-  /** Whether {@code type} is a record (detected by name: the SDK runs on Java 11, which has no records). */
-  static boolean isRecord(Class<?> type) {
-    Class<?> superclass = type.getSuperclass();
-    return superclass != null && superclass.getName().equals("java.lang.Record");
   }
 
   private static final class Generator {

@@ -140,6 +140,24 @@ class JsonSchemaTest {
   }
 
   @Test
+  void gsonTreesAndConcreteCollectionsAreDescribed() {
+    JsonObject p = schema(WithGsonTreesOk.class).getAsJsonObject("properties");
+
+    assertThat(p.get("object")).isEqualTo(json("{'type':'object'}"));
+    assertThat(p.get("array")).isEqualTo(json("{'type':'array'}"));
+    assertThat(p.get("primitive")).isEqualTo(json("{'type':['string','number','boolean']}"));
+    assertThat(p.get("concrete")).isEqualTo(json("{'type':'array','items':{'type':'integer'}}"));
+    assertThat(p.get("any")).isEqualTo(json("{'type':'array','items':{'type':'integer'}}"));
+  }
+
+  @Test
+  void moreTypesWithoutAFaithfulSchemaAreRefused() {
+    assertRefused(WithGsonTrees.class, "WithGsonTrees.abstractList: no JSON schema for a java.util.AbstractList");
+    assertRefused(WithOptionalInList.class, "WithOptionalInList.values[]: no JSON schema for an Optional inside");
+    assertRefused(SelfLinked.class, "SelfLinked.next: no JSON schema for the recursive type");
+  }
+
+  @Test
   void aNullTypeIsRefused() {
     assertThatThrownBy(() -> StructuredOutput.of(null))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("type must not be null");

@@ -150,4 +150,33 @@ final class SchemaTypes {
   }
 
   static final class Empty {}
+
+  static class Linked<T> {
+    T next;
+  }
+
+  /** Recursive only through the type variable of its superclass: no $defs can be named for it. */
+  static final class SelfLinked extends Linked<SelfLinked> {
+    String value;
+  }
+
+  static final class WithOptionalInList {
+    List<Optional<String>> values;
+  }
+
+  static final class WithGsonTrees {
+    com.google.gson.JsonObject object;
+    com.google.gson.JsonArray array;
+    com.google.gson.JsonPrimitive primitive;
+    java.util.ArrayList<Long> concrete;
+    java.util.AbstractList<String> abstractList;
+  }
+
+  static final class WithGsonTreesOk {
+    com.google.gson.JsonObject object;
+    com.google.gson.JsonArray array;
+    com.google.gson.JsonPrimitive primitive;
+    java.util.ArrayList<Long> concrete;
+    java.util.Collection<Short> any;
+  }
 }

@@ -105,6 +105,22 @@ class StructuredOutputParseTest {
   }
 
   @Test
+  void mapsWithEnumKeysAndGenericFieldsAreCheckedAndRead() {
+    StructuredOutput<Order> order = StructuredOutput.of(Order.class);
+    Order read = order.parse(json("{'box':{'value':{'sku':'a'},'values':[{'sku':'b'}]},'byPriority':{'high':{'sku':'c'}}}"));
+
+    assertThat(read.box.value.sku).isEqualTo("a");
+    assertThat(read.box.values.get(0).sku).isEqualTo("b");
+    assertThat(read.byPriority.get(Priority.HIGH).sku).isEqualTo("c");
+    assertThatThrownBy(() -> order.parse(json("{'box':{'value':{'sku':'a'},'values':[]},'byPriority':{'MEDIUM':{'sku':'c'}}}")))
+        .isInstanceOf(MastraStructuredOutputException.class)
+        .hasMessageContaining("$.byPriority: the key \"MEDIUM\" is not one of [\"LOW\",\"high\"]");
+    assertThatThrownBy(() -> order.parse(json("{'box':{'value':{'sku':'a'},'values':[{}]},'byPriority':{}}")))
+        .isInstanceOf(MastraStructuredOutputException.class)
+        .hasMessageContaining("$.box.values[0]: the required property \"sku\" is missing");
+  }
+
+  @Test
   void aPropertyTheClassDoesNotHaveIsIgnored() {
     assertThat(ticket(TICKET.replace("'extra'", "'unexpected':1,'extra'")).id).isEqualTo("T-1");
   }
