@@ -238,4 +238,22 @@ class StreamReleaseTest {
     }
     assertThat(server.requests()).hasSize(1);
   }
+
+  @Test
+  void anAnswerThatIsNotAnEventStreamIsRefusedAndItsConnectionGivenBack() throws Exception {
+    server = new RawHttpServer((index, connection) -> {
+      while (connection.readRequest() != null) {
+        connection.answerJson(200, "{\"not\":\"a stream\"}");
+      }
+    });
+    client = MastraClient.builder().baseUrl(server.url()).build();
+    for (int i = 0; i < 2; i++) {
+      assertThatThrownBy(() -> client.responses().stream(request()))
+          .isInstanceOf(MastraInvalidResponseException.class)
+          .hasMessageContaining("expected a text/event-stream answer, got application/json");
+    }
+    okhttp3.ConnectionPool pool = client.transport().httpClient().connectionPool();
+    assertThat(pool.connectionCount() - pool.idleConnectionCount()).as("connections still in use").isZero();
+    assertThat(server.connections()).as("the second call reused the first one's connection").isEqualTo(1);
+  }
 }
