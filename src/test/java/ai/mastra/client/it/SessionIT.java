@@ -103,6 +103,7 @@ class SessionIT {
     assertThat(streamed).isEqualTo("Echo: Why?");
     assertThat(first.getConversationId()).isEqualTo(conversationId);
     assertThat(third.getConversationId()).isEqualTo(conversationId);
+    assertThat(first.getStore()).isTrue();
     assertThat(history(session)).containsExactly(
         "user: My invoice is wrong", "assistant: Echo: My invoice is wrong",
         "user: Why?", "assistant: Echo: Why?",
