@@ -394,6 +394,56 @@ class AgentSessionTest extends WireMockClientTest {
         .isEqualTo(CONVERSATION));
   }
 
+  /** A turn waiting for another thread's creation of the conversation ends when interrupted, flag kept. */
+  @Test
+  void aTurnWaitingForAnotherThreadsCreationCanBeInterrupted() throws Exception {
+    wm.stubFor(post(urlEqualTo(CONVERSATIONS)).willReturn(Capture.load("02").answer().withFixedDelay(20_000)));
+    CountDownLatch creationSent = new CountDownLatch(1);
+    okhttp3.OkHttpClient http = new okhttp3.OkHttpClient.Builder().eventListener(new okhttp3.EventListener() {
+      @Override public void requestHeadersEnd(okhttp3.Call call, okhttp3.Request request) {
+        creationSent.countDown();
+      }
+    }).build();
+    try (MastraClient watched = MastraClient.builder().baseUrl(wm.baseUrl()).httpClient(http).build()) {
+      AgentSession session = watched.session("support-agent");
+      AtomicReference<Throwable> creatorFailure = new AtomicReference<>();
+      Thread creator = new Thread(() -> {
+        try {
+          session.send("first");
+        } catch (Throwable t) {
+          creatorFailure.set(t);
+        }
+      });
+      creator.start();
+      assertThat(creationSent.await(10, TimeUnit.SECONDS)).isTrue();
+
+      AtomicReference<Throwable> waiterFailure = new AtomicReference<>();
+      AtomicReference<Boolean> flagKept = new AtomicReference<>();
+      Thread waiter = new Thread(() -> {
+        Thread.currentThread().interrupt(); // interrupted while (or before) it waits: the same outcome
+        try {
+          session.send("second");
+        } catch (Throwable t) {
+          waiterFailure.set(t);
+          flagKept.set(Thread.currentThread().isInterrupted());
+        }
+      });
+      waiter.start();
+      waiter.join(10_000);
+
+      assertThat(waiterFailure.get()).isInstanceOf(MastraIOException.class)
+          .hasMessage("interrupted while waiting for another call to create the session's conversation");
+      assertThat(flagKept.get()).isTrue();
+      creator.interrupt(); // the SDK cancels the creator's call too
+      creator.join(10_000);
+      assertThat(creatorFailure.get()).isInstanceOf(MastraIOException.class);
+      assertThat(session.conversationId()).isEmpty();
+    } finally {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+
   @Test
   void aTimeoutInTheOptionsAppliesToTheTurn() {
     wm.stubFor(post(urlEqualTo(RESPONSES)).willReturn(okJson("{}").withFixedDelay(5_000)));
