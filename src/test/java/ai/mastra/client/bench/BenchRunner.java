@@ -80,14 +80,17 @@ public final class BenchRunner {
     };
     for (int round = 1; round <= rounds; round++) {
       say("round " + round + " of " + rounds);
+      // every other round in the opposite order: whatever the machine does just before or after a figure (the
+      // previous process's exit, another job starting) does not always fall on the same side of a ratio
+      boolean reverse = round % 2 == 0;
       for (String[] w : throughput) {
-        for (String client : clients(!w[1].startsWith("a"))) {
+        for (String client : ordered(clients(!w[1].startsWith("a")), reverse)) {
           measure(w[0], w[1], client, null);
         }
       }
       measure("create-headers", "1", "sdk", null);
       measure("create-context", "1", "sdk", null);
-      for (String client : clients(true)) {
+      for (String client : ordered(clients(true), reverse)) {
         measure("stream", "1", client, STREAM_DELTAS);
         measure("latency", "1", client, null);
       }
@@ -103,6 +106,14 @@ public final class BenchRunner {
     Path out = Path.of(System.getProperty("bench.out", project.resolve("BENCHMARKS.md").toString()));
     Files.writeString(out, report);
     say("wrote " + out + " in " + Math.round((System.nanoTime() - begin) / 1e9) + " s");
+  }
+
+  private static List<String> ordered(List<String> clients, boolean reverse) {
+    List<String> copy = new ArrayList<>(clients);
+    if (reverse) {
+      Collections.reverse(copy);
+    }
+    return copy;
   }
 
   private List<String> clients(boolean withNode) {
@@ -409,6 +420,7 @@ public final class BenchRunner {
     md.append("| | |\n|---|---|\n");
     md.append("| date | ").append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"))).append(" |\n");
     md.append("| machine | ").append(machine()).append(" |\n");
+    md.append("| commit | ").append(commit()).append(" |\n");
     md.append("| JDK | ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.runtime.version")).append(" |\n");
     md.append("| Node | ").append(nodes.isEmpty() ? "none" : String.join(", ", nodeVersions())).append(" |\n");
     md.append("| mode | ").append(quick ? "quick" : "full").append(": ").append(rounds).append(" round(s), warm-up ")
@@ -494,6 +506,20 @@ public final class BenchRunner {
       p.waitFor();
     }
     return versions;
+  }
+
+  /** The commit measured (with "+ changes" when the work tree differs from it). */
+  private String commit() {
+    try {
+      Process head = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").directory(project.toFile()).start();
+      String hash = new String(head.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      Process status = new ProcessBuilder("git", "status", "--porcelain", "--untracked-files=no")
+          .directory(project.toFile()).start();
+      boolean changed = status.getInputStream().readAllBytes().length > 0;
+      return head.waitFor() == 0 && status.waitFor() == 0 ? hash + (changed ? " + changes" : "") : "unknown";
+    } catch (IOException | InterruptedException e) {
+      return "unknown";
+    }
   }
 
   private static String kb(double bytes) {
