@@ -178,6 +178,31 @@ class HttpLoggingTest extends WireMockClientTest {
   }
 
   @Test
+  void aContextTheServerSendsBackIsRedactedInItsAnswersAndEvents() {
+    // the real server keeps a conversation's context in its thread's metadata and sends it back
+    com.google.gson.JsonObject conversation = Capture.load("04").responseJson().deepCopy();
+    com.google.gson.JsonObject metadata = new com.google.gson.JsonObject();
+    metadata.add("requestContext", com.google.gson.JsonParser.parseString(CONTEXT.toJson()));
+    conversation.getAsJsonObject("thread").add("metadata", metadata);
+    String echoed = conversation.toString();
+    wm.stubFor(get(urlPathEqualTo("/api/v1/conversations/c1")).willReturn(okJson(echoed)));
+    String event = "{\"type\":\"response.created\",\"response\":{\"id\":\"r\",\"metadata\":{\"requestContext\":{\"user\":\""
+        + CONTEXT_VALUE + "\"}}},\"sequence_number\":0}";
+    wm.stubFor(post(urlPathEqualTo("/api/v1/responses")).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", SSE).withBody("event: response.created\ndata: " + event + "\n\ndata: [DONE]\n\n")));
+    try (MastraClient client = secretive(LogLevel.BODY)) {
+      client.conversations().retrieve("c1");
+      try (ResponseStream stream = client.responses().stream(new ResponseCreateRequest().agentId("a").input("x"))) {
+        stream.forEach(e -> { });
+      }
+    }
+    assertThat(lines).anyMatch(l -> l.matches("#1 <-- \\{.*\"metadata\":\\{\"requestContext\":\"\\[redacted]\"}.*"));
+    assertThat(lines).anyMatch(l -> l.matches("#2 <-- event: response.created \\| data: \\{.*\"requestContext\":\"\\[redacted]\".*"));
+    assertThat(lines).anyMatch(l -> l.matches("#2 <-- data: \\[DONE]"));      // other data as it came
+    assertNoSecret();
+  }
+
+  @Test
   void theContextIsShownOnlyWhenTheUserAsks() {
     stubCreateResponse();
     wm.stubFor(get(urlPathEqualTo("/api/v1/conversations/c1")).willReturn(okJson(Capture.load("04").responseBody())));

@@ -3,12 +3,13 @@ package ai.mastra.client.internal;
 import ai.mastra.client.LogLevel;
 import ai.mastra.client.LogSink;
 import ai.mastra.client.MastraServiceException;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import com.google.gson.JsonPrimitive;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
@@ -234,30 +235,94 @@ public final class HttpLogger implements Interceptor {
       return "(body not logged: " + e + ")";
     }
     long size = buffer.size();
-    String text = buffer.readUtf8();
-    if (!showContext && text.contains(CONTEXT)) {
-      text = withoutContext(text);
-      if (text == null) {
-        return "(" + size + "-byte body not logged: it may hold the request context and is not a JSON object)";
-      }
-    }
-    return cut(text);
+    return cut(redacted(buffer.readUtf8(), size + "-byte body"));
   }
 
-  /** The JSON object with its {@code requestContext} member redacted, or null if the text is no JSON object. */
-  private static String withoutContext(String json) {
-    try {
-      JsonElement tree = JsonParser.parseString(json);
-      if (!tree.isJsonObject()) {
-        return null;
+  /**
+   * The text with every {@code requestContext} member of its JSON redacted, wherever it is: Mastra sends the
+   * context back too (a conversation's thread keeps it in its metadata). A text that is no JSON object or
+   * array is kept only if it does not mention the context.
+   */
+  private String redacted(String text, String what) {
+    if (showContext || !text.contains(CONTEXT)) {
+      return text; // nothing to redact: the text is logged as it is, not rewritten
+    }
+    String trimmed = text.trim();
+    if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+      String json = withoutContext(text);
+      if (json != null) {
+        return json;
       }
-      JsonObject object = tree.getAsJsonObject();
-      if (object.has(CONTEXT)) {
-        object.add(CONTEXT, new JsonPrimitive(REDACTED));
-      }
-      return Json.GSON.toJson(object);
-    } catch (RuntimeException e) {
-      return null;
+    }
+    return "(" + what + " not logged: it may hold the request context)";
+  }
+
+  /**
+   * Copies JSON token by token, writing {@code [redacted]} for the value of every member named {@code
+   * requestContext}. A text cut short (the log keeps at most {@link #MAX_LOGGED} bytes) gives what was copied
+   * before the cut, so a cut never shows a context either. Null if not even the first value starts.
+   */
+  static String withoutContext(String json) {
+    StringWriter out = new StringWriter();
+    try (JsonReader reader = new JsonReader(new StringReader(json));
+        JsonWriter writer = new JsonWriter(out)) {
+      reader.setStrictness(Strictness.STRICT);
+      writer.setStrictness(Strictness.LENIENT);
+      writer.setHtmlSafe(false);
+      writer.setSerializeNulls(true);
+      int depth = 0;
+      do {
+        switch (reader.peek()) {
+          case BEGIN_OBJECT:
+            reader.beginObject();
+            writer.beginObject();
+            depth++;
+            break;
+          case END_OBJECT:
+            reader.endObject();
+            writer.endObject();
+            depth--;
+            break;
+          case BEGIN_ARRAY:
+            reader.beginArray();
+            writer.beginArray();
+            depth++;
+            break;
+          case END_ARRAY:
+            reader.endArray();
+            writer.endArray();
+            depth--;
+            break;
+          case NAME:
+            String name = reader.nextName();
+            writer.name(name);
+            if (CONTEXT.equals(name)) {
+              reader.skipValue();
+              writer.value(REDACTED);
+            }
+            break;
+          case STRING:
+            writer.value(reader.nextString());
+            break;
+          case NUMBER:
+            writer.jsonValue(reader.nextString());
+            break;
+          case BOOLEAN:
+            writer.value(reader.nextBoolean());
+            break;
+          case NULL:
+            reader.nextNull();
+            writer.nullValue();
+            break;
+          default:
+            return out.toString();
+        }
+      } while (depth > 0);
+      writer.flush();
+      return out.toString();
+    } catch (IOException | RuntimeException e) {
+      String partial = out.toString();
+      return partial.isEmpty() ? null : partial + "...";
     }
   }
 
@@ -360,6 +425,10 @@ public final class HttpLogger implements Interceptor {
         endOfEvent("");
         return;
       }
+      if (text.startsWith("data:")) {
+        String data = text.substring(5).startsWith(" ") ? text.substring(6) : text.substring(5);
+        text = "data: " + redacted(data, "data");
+      }
       if (event.length() > 0) {
         event.append(" | ");
       }
@@ -416,7 +485,7 @@ public final class HttpLogger implements Interceptor {
         } catch (IOException e) {
           return "(gzip body not logged: " + e + ")";
         }
-        return cut(plain.readUtf8());
+        return cut(redacted(plain.readUtf8(), "body"));
       }
       long shown = Math.min(kept.size(), MAX_LOGGED);
       String text;
@@ -425,6 +494,7 @@ public final class HttpLogger implements Interceptor {
       } catch (java.io.EOFException e) {
         throw new IllegalStateException(e); // shown is at most the size
       }
+      text = redacted(text, "body");
       return total > shown ? text + "... (" + (total - shown) + " more bytes not logged)" : text;
     }
   }
