@@ -102,6 +102,9 @@ public final class MastraClient implements Closeable {
     }
     headers.putAll(builder.headers);
     http.addInterceptor(new HeadersInterceptor(headers));
+    if (log.enabled()) {
+      http.addInterceptor(log.unsentFailures());
+    }
     this.transport =
         new Transport(
             apiUrl(builder),

@@ -361,6 +361,32 @@ class HttpLoggingTest extends WireMockClientTest {
   }
 
   @Test
+  void aRequestThatCouldNotBeSentIsLoggedOnce() throws Exception {
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort(); // closed again below: nothing listens there
+    }
+    try (MastraClient client = new MastraClient.Builder(name -> null).baseUrl("http://127.0.0.1:" + port)
+        .maxRetries(0).logLevel(LogLevel.BASIC).logSink(lines::add).build()) {
+      assertThatThrownBy(() -> client.responses().create(new ResponseCreateRequest().agentId("a").input("x")))
+          .isInstanceOf(MastraIOException.class);
+    }
+    assertThat(lines).hasSize(1);
+    assertThat(lines.get(0)).matches("#1 --> FAILED POST http://127\\.0\\.0\\.1:" + port
+        + "/api/v1/responses \\(not sent\\): java\\.net\\.ConnectException.*");
+    // a failure after sending is logged by the network side only
+    lines.clear();
+    wm.stubFor(post(urlPathEqualTo("/api/v1/responses")).willReturn(
+        aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+    try (MastraClient client = builder().logLevel(LogLevel.BASIC).build()) {
+      assertThatThrownBy(() -> client.responses().create(new ResponseCreateRequest().agentId("a").input("x")))
+          .isInstanceOf(MastraIOException.class);
+    }
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(1)).matches("#1 <-- FAILED POST .*");
+  }
+
+  @Test
   void aRequestMovedOffAStaleConnectionIsLogged() throws Exception {
     String response = Capture.load("07").responseBody();
     try (RawHttpServer server = new RawHttpServer((index, connection) -> {

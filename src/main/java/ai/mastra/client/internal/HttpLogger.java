@@ -13,6 +13,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.WeakHashMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -64,6 +66,8 @@ public final class HttpLogger implements Interceptor {
   private final Set<String> secretHeaders;
   private final boolean showContext;
   private final AtomicLong exchanges = new AtomicLong();
+  // failures the network interceptor logged, so that the application-side one does not log them again
+  private final Set<Throwable> loggedFailures = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
   /**
    * Creates the logger.
@@ -119,6 +123,7 @@ public final class HttpLogger implements Interceptor {
       response = chain.proceed(request);
     } catch (IOException | RuntimeException e) {
       line(id + " <-- FAILED " + what + " (" + millisSince(start) + " ms): " + e);
+      loggedFailures.add(e);
       throw e;
     }
     String message = response.message().isEmpty() ? "" : " " + response.message();
@@ -139,6 +144,37 @@ public final class HttpLogger implements Interceptor {
     return response.newBuilder()
         .body(ResponseBody.create(Okio.buffer(logged), type, original.contentLength()))
         .build();
+  }
+
+  /**
+   * Returns the application interceptor that logs a request that failed before it reached the network (the
+   * connection could not be made, the call was cancelled first): the network interceptor never sees those.
+   * Installed after the SDK's other application interceptors.
+   *
+   * @return the interceptor
+   */
+  public Interceptor unsentFailures() {
+    return chain -> {
+      try {
+        return chain.proceed(chain.request());
+      } catch (IOException | RuntimeException e) {
+        if (level != LogLevel.NONE && !wasLogged(e)) {
+          Request request = chain.request();
+          line("#" + exchanges.incrementAndGet() + " --> FAILED " + request.method() + " " + url(request.url())
+              + " (not sent): " + e);
+        }
+        throw e;
+      }
+    };
+  }
+
+  private boolean wasLogged(Throwable failure) {
+    for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
+      if (loggedFailures.remove(e)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
