@@ -115,6 +115,7 @@ class ConcurrencyTest {
       assertThat(dispatcher.getMaxRequests()).isEqualTo(64);
       assertThat(dispatcher.getMaxRequestsPerHost()).isEqualTo(64);
       assertThat(eight.transport().httpClient().dispatcher().getMaxRequestsPerHost()).isEqualTo(8);
+      assertThat(eight.transport().httpClient().dispatcher().getMaxRequests()).isEqualTo(8);
     }
     assertThatThrownBy(() -> MastraClient.builder().maxConcurrentRequests(0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxConcurrentRequests");

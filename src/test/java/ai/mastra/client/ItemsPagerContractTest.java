@@ -148,6 +148,24 @@ class ItemsPagerContractTest extends WireMockClientTest {
   }
 
   @Test
+  void theOptionsOnlyOverloadsBlockingAndAsyncPageWithTheCallersContext() throws Exception {
+    RequestOptions options = RequestOptions.builder()
+        .requestContext(RequestContext.builder().set("tenant", "acme").build()).build();
+    threePages();
+    assertThat(ids(client.conversations().items().list("c1", options).autoPager()))
+        .containsExactly("i1", "i2", "i3", "i4", "i5");
+    wm.resetAll();
+    threePages();
+    ConversationItemsPage first = client.async().conversations().items().list("c1", options)
+        .get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(ids(first.autoPager())).containsExactly("i1", "i2", "i3", "i4", "i5");
+    assertThat(Wire.requests(wm)).extracting(LoggedRequest::getUrl).containsExactly(
+        PATH + "?requestContext=eyJ0ZW5hbnQiOiJhY21lIn0%3D",
+        PATH + "?requestContext=eyJ0ZW5hbnQiOiJhY21lIn0%3D&after=i2",
+        PATH + "?requestContext=eyJ0ZW5hbnQiOiJhY21lIn0%3D&after=i4");
+  }
+
+  @Test
   void nextPageReplacesTheCallersAfter() {
     wm.stubFor(get(urlPathEqualTo(PATH)).withQueryParam("after", equalTo("start"))
         .willReturn(okJson(page(true, "i2", "i1", "i2"))));

@@ -10,14 +10,23 @@ import java.util.concurrent.locks.LockSupport;
  * checks the registered threads' interrupt flags every {@value #POLL_MILLIS} ms and cancels the call of an
  * interrupted one (the interrupt flag stays set: the caller sees it). With nothing registered the watchdog
  * thread parks and costs nothing.
+ *
+ * <p>The SDK uses one JVM-wide instance ({@link #watch(Runnable)}); instances exist so that tests can start a
+ * watchdog of their own and stop it.
  */
 public final class InterruptWatchdog {
   static final long POLL_MILLIS = 10;
 
-  private static final Map<Thread, Runnable> WATCHED = new ConcurrentHashMap<>();
-  private static volatile Thread watchdog;
+  private static final InterruptWatchdog SHARED = new InterruptWatchdog("mastra-client-interrupt-watchdog");
 
-  private InterruptWatchdog() {}
+  private final String threadName;
+  private final Map<Thread, Runnable> watched = new ConcurrentHashMap<>();
+  private volatile Thread thread;
+  private volatile boolean stopped;
+
+  InterruptWatchdog(String threadName) {
+    this.threadName = threadName;
+  }
 
   /** One registration; closing it ends the watch. */
   public interface Watch extends AutoCloseable {
@@ -33,44 +42,67 @@ public final class InterruptWatchdog {
    * @return the watch, to close when the blocking operation is over
    */
   public static Watch watch(Runnable cancel) {
-    Thread caller = Thread.currentThread();
-    WATCHED.put(caller, cancel);
-    ensureRunning();
-    return () -> WATCHED.remove(caller, cancel);
+    return SHARED.register(cancel);
   }
 
-  private static void ensureRunning() {
-    Thread current = watchdog;
+  Watch register(Runnable cancel) {
+    Thread caller = Thread.currentThread();
+    watched.put(caller, cancel);
+    ensureRunning();
+    return () -> watched.remove(caller, cancel);
+  }
+
+  /** The watchdog's thread, once started (for tests). */
+  Thread thread() {
+    return thread;
+  }
+
+  /** Ends the watchdog's thread (for tests; the shared instance runs as long as the JVM). */
+  void stop() {
+    stopped = true;
+    Thread current = thread;
+    if (current != null) {
+      LockSupport.unpark(current);
+    }
+  }
+
+  private void ensureRunning() {
+    Thread current = thread;
     if (current != null) {
       LockSupport.unpark(current);
       return;
     }
-    synchronized (InterruptWatchdog.class) {
-      if (watchdog == null) {
-        Thread thread = new Thread(InterruptWatchdog::run, "mastra-client-interrupt-watchdog");
-        thread.setDaemon(true);
-        watchdog = thread;
-        thread.start();
+    synchronized (this) {
+      if (thread == null) {
+        Thread started = new Thread(this::run, threadName);
+        started.setDaemon(true);
+        thread = started;
+        started.start();
       } else {
-        LockSupport.unpark(watchdog);
+        LockSupport.unpark(thread);
       }
     }
   }
 
-  private static void run() {
-    while (true) {
-      if (WATCHED.isEmpty()) {
-        LockSupport.park(InterruptWatchdog.class); // woken by the next watch()
-      } else {
-        LockSupport.parkNanos(InterruptWatchdog.class, POLL_MILLIS * 1_000_000);
-      }
-      for (Map.Entry<Thread, Runnable> entry : WATCHED.entrySet()) {
-        if (entry.getKey().isInterrupted() && WATCHED.remove(entry.getKey(), entry.getValue())) {
-          try {
-            entry.getValue().run();
-          } catch (RuntimeException e) {
-            // a cancel that fails must not stop the watchdog; the caller's read fails or ends anyway
-          }
+  private void run() {
+    while (!stopped) {
+      waitAndCheck();
+    }
+  }
+
+  /** One round: park (for ever while nothing is watched), then cancel the calls of interrupted threads. */
+  private void waitAndCheck() {
+    if (watched.isEmpty()) {
+      LockSupport.park(this); // woken by the next watch()
+    } else {
+      LockSupport.parkNanos(this, POLL_MILLIS * 1_000_000);
+    }
+    for (Map.Entry<Thread, Runnable> entry : watched.entrySet()) {
+      if (entry.getKey().isInterrupted() && watched.remove(entry.getKey(), entry.getValue())) {
+        try {
+          entry.getValue().run();
+        } catch (RuntimeException e) {
+          // a cancel that fails must not stop the watchdog; the caller's read fails or ends anyway
         }
       }
     }

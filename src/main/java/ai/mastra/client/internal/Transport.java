@@ -432,12 +432,6 @@ public final class Transport {
     }
   }
 
-  private static void closeQuietly(ResponseBody body) {
-    if (body != null) {
-      body.close();
-    }
-  }
-
   /** Turns an error answer into the exception for its status; reads and closes its body. */
   public static MastraServiceException toException(Response<?> response) {
     String body = "";
