@@ -402,6 +402,7 @@ class HttpLoggingTest extends WireMockClientTest {
     assertThat(lines).anyMatch(l -> l.matches("a pooled connection to .* was closed by the server while idle; "
         + "POST .*/api/v1/responses goes out on a fresh connection .*"));
     assertThat(lines.stream().filter(l -> l.matches("#\\d+ --> POST .*"))).hasSize(2);   // the stale try sent nothing
+    assertThat(lines).noneMatch(l -> l.contains("FAILED"));                               // and failed nothing
   }
 
   @Test

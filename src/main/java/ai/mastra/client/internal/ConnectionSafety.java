@@ -192,7 +192,7 @@ public final class ConnectionSafety {
   }
 
   /** The connection about to be used was found closed before anything was sent on it. */
-  private static final class StaleConnectionException extends IOException {
+  static final class StaleConnectionException extends IOException {
     private static final long serialVersionUID = 1L;
 
     StaleConnectionException() {

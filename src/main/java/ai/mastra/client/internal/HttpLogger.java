@@ -122,7 +122,7 @@ public final class HttpLogger implements Interceptor {
     try {
       response = chain.proceed(request);
     } catch (IOException | RuntimeException e) {
-      line(id + " <-- FAILED " + what + " (" + millisSince(start) + " ms): " + e);
+      line(id + " <-- FAILED " + what + " (" + millisSince(start) + " ms): " + failure(e));
       loggedFailures.add(e);
       throw e;
     }
@@ -158,14 +158,20 @@ public final class HttpLogger implements Interceptor {
       try {
         return chain.proceed(chain.request());
       } catch (IOException | RuntimeException e) {
-        if (level != LogLevel.NONE && !wasLogged(e)) {
+        // a stale connection has its own line (ConnectionSafety sends the request again on a fresh one)
+        if (level != LogLevel.NONE && !wasLogged(e) && !(e instanceof ConnectionSafety.StaleConnectionException)) {
           Request request = chain.request();
           line("#" + exchanges.incrementAndGet() + " --> FAILED " + request.method() + " " + url(request.url())
-              + " (not sent): " + e);
+              + " (not sent): " + failure(e));
         }
         throw e;
       }
     };
+  }
+
+  /** The failure as it may be logged: an exception's message could quote a URL with the context in it. */
+  private String failure(Throwable e) {
+    return showContext ? e.toString() : redactQuery(e.toString());
   }
 
   private boolean wasLogged(Throwable failure) {
@@ -192,7 +198,7 @@ public final class HttpLogger implements Interceptor {
     String why =
         failure instanceof MastraServiceException
             ? "HTTP " + ((MastraServiceException) failure).statusCode()
-            : String.valueOf(failure.getCause() != null ? failure.getCause() : failure);
+            : failure(failure.getCause() != null ? failure.getCause() : failure);
     line("retry " + retry + " of " + request.method() + " " + url(request.url()) + " in "
         + delay.toMillis() + " ms, after " + why);
   }
