@@ -99,4 +99,19 @@ class BoundariesTest {
     assertThatThrownBy(() -> RequestOptions.builder().header("a\u001fb\u007fc", "v"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a\\u001Fb\\u007Fc");
   }
+
+  @Test
+  void aGetContextOfExactlyEightKilobytesEncodedIsSent() {
+    // {"k":"aaa..."} of 6,144 characters: base64 of exactly 8,192 characters, none of them percent-encoded
+    RequestContext exact = RequestContext.builder().set("k", "a".repeat(6144 - 8)).build();
+    assertThat(exact.toJson()).hasSize(6144);
+    assertThat(exact.toQueryParameter()).hasSize(8192).doesNotContain("+", "/", "=");
+    wm.stubFor(get(urlPathEqualTo("/api/v1/conversations/c1")).willReturn(Capture.load("04").answer()));
+    try (MastraClient client = MastraClient.builder().baseUrl(wm.baseUrl()).build()) {
+      assertThat(client.conversations().retrieve("c1", RequestOptions.of(exact)).getId()).isEqualTo("conv-fixed-1");
+      RequestContext over = RequestContext.builder().set("k", "a".repeat(6144 - 7)).build();
+      assertThatThrownBy(() -> client.conversations().retrieve("c1", RequestOptions.of(over)))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("would be 8200 bytes") /* 8,196 with its two "=" percent-encoded */;
+    }
+  }
 }
