@@ -29,17 +29,19 @@ async function call(name, method, path, body, query) {
   return type.includes('json') ? JSON.parse(text) : text;
 }
 
-const conversation = await call('createConversation', 'POST', '/conversations', { agent_id: agent, title: 'Quickstart' });
-const events = await call('streamResponse', 'POST', '/responses', {
-  agent_id: agent, conversation_id: conversation.id, input: question, store: true, stream: true, requestContext,
+// What the quickstart's AgentSession sends: the session's context goes with every call (body on POST, query on
+// GET, none on DELETE), and its first turn creates the conversation.
+const encoded = Buffer.from(JSON.stringify(requestContext)).toString('base64');
+const conversation = await call('createConversation', 'POST', '/conversations',
+  { agent_id: agent, title: 'Quickstart', requestContext });
+await call('streamResponse', 'POST', '/responses', {
+  agent_id: agent, input: question, conversation_id: conversation.id, store: true, stream: true, requestContext,
 });
-const responseId = /"id":"(msg_[0-9a-f-]+)"/.exec(events)[1];
-await call('listItems', 'GET', `/conversations/${conversation.id}/items`);
-await call('deleteResponse', 'DELETE', `/responses/${responseId}`);
+await call('listItems', 'GET', `/conversations/${conversation.id}/items`, undefined, { requestContext: encoded });
 await call('deleteConversation', 'DELETE', `/conversations/${conversation.id}`);
 // An unknown agent, for the quickstart's one-line hint
 try {
-  await call('unknownAgent', 'POST', '/conversations', { agent_id: 'no-such-agent', title: 'Quickstart' });
+  await call('unknownAgent', 'POST', '/conversations', { agent_id: 'no-such-agent', title: 'Quickstart', requestContext });
 } catch (e) { /* expected: 404 */ }
 
 writeFileSync(new URL('../../src/test/resources/quickstart/quickstart-exchanges.json', import.meta.url),

@@ -190,6 +190,42 @@ public final class MastraClient implements Closeable {
   }
 
   /**
+   * Returns a session with {@code agentId} in a new conversation, created by its first turn (see {@link
+   * AgentSession}). No I/O.
+   *
+   * @param agentId the agent every turn goes to
+   * @return the session
+   * @throws IllegalArgumentException if {@code agentId} is null or blank
+   */
+  public AgentSession session(String agentId) {
+    return sessionBuilder(agentId).build();
+  }
+
+  /**
+   * Returns a session with {@code agentId} that resumes an existing conversation. No I/O.
+   *
+   * @param agentId the agent every turn goes to
+   * @param conversationId the conversation to continue
+   * @return the session
+   * @throws IllegalArgumentException if an id is null or blank
+   */
+  public AgentSession session(String agentId, String conversationId) {
+    return sessionBuilder(agentId).conversationId(conversationId).build();
+  }
+
+  /**
+   * Returns a builder of a session with {@code agentId}: its request context, the conversation to resume, or
+   * the resource id, title and metadata of a new one.
+   *
+   * @param agentId the agent every turn goes to
+   * @return the builder
+   * @throws IllegalArgumentException if {@code agentId} is null or blank
+   */
+  public AgentSession.Builder sessionBuilder(String agentId) {
+    return AgentSession.builder(this, agentId);
+  }
+
+  /**
    * Returns the non-blocking view of this client: the same operations returning {@code CompletableFuture}s,
    * over the same connections and settings.
    */

@@ -191,6 +191,25 @@ public final class ResponseStream implements AutoCloseable, Iterable<StreamEvent
   }
 
   /**
+   * Reads the rest of the stream and parses the final response's text into {@code type}: for a stream whose
+   * request asked for that class's schema ({@code request.text(StructuredOutput.of(type).textConfig())}). See
+   * {@link StructuredOutput}.
+   *
+   * @param type the class of the answer
+   * @param <T> the class of the answer
+   * @return the answer
+   * @throws IllegalArgumentException if {@code type} is null or has no JSON schema
+   * @throws MastraStructuredOutputException if the text is not JSON that fits {@code type} (whatever the
+   *     status: Mastra ends a stream whose answer fails its own schema check with status {@code incomplete})
+   * @throws ResponseIncompleteException if the text fits but the final response is not {@code completed}
+   * @throws MastraIOException as {@link #finalResponse()}
+   */
+  public <T> T finalOutput(Class<T> type) {
+    StructuredOutput<T> output = Responses.structured(type);
+    return output.parse(finalResponse());
+  }
+
+  /**
    * Reads the rest of the stream and returns the text of the final response ({@link
    * Responses#outputText(Response)} of {@link #finalResponse()}); it may be partial, see {@link
    * #requireCompleted()}.

@@ -68,6 +68,70 @@ public final class Responses {
     return createCall(request, options).run();
   }
 
+  /**
+   * Runs one agent turn that answers in JSON and reads the answer into {@code type}: the request is sent with
+   * {@code text.format} set to the JSON Schema of {@code type} (see {@link StructuredOutput} for what it
+   * covers), and the response's text is checked against that schema and parsed with Gson.
+   *
+   * <pre>{@code
+   * Ticket ticket = client.responses().create(new ResponseCreateRequest()
+   *     .agentId("support-agent").input("Summarize the ticket"), Ticket.class);
+   * }</pre>
+   *
+   * @param request the turn, as for {@link #create(ResponseCreateRequest)}, without {@code text} (the SDK sets
+   *     it); the request itself is not changed
+   * @param type the class of the answer: a class or record with fields
+   * @param <T> the class of the answer
+   * @return the answer
+   * @throws IllegalArgumentException if the request is invalid, already has a {@code text} format, or {@code
+   *     type} has no JSON schema (the message names the field); all before any I/O
+   * @throws MastraStructuredOutputException if the answer is not JSON that fits {@code type} (it holds the raw
+   *     text and the response), or the server refused the agent's answer for not fitting (Mastra checks it
+   *     itself and answers HTTP 500 without the answer: the text is then empty, the cause the {@link
+   *     ServerException})
+   * @throws ResponseIncompleteException if the answer fits but the response is not {@code completed}
+   */
+  public <T> T create(ResponseCreateRequest request, Class<T> type) {
+    return create(request, type, RequestOptions.none());
+  }
+
+  /**
+   * Runs one agent turn that answers in JSON, with per-call options, and reads the answer into {@code type};
+   * see {@link #create(ResponseCreateRequest, Class)}.
+   *
+   * @param request the turn, without {@code text}; not changed
+   * @param type the class of the answer
+   * @param options per-call options, not null
+   * @param <T> the class of the answer
+   * @return the answer
+   * @throws IllegalArgumentException if an argument is invalid (before any I/O)
+   * @throws MastraStructuredOutputException if the answer is not JSON that fits {@code type}
+   */
+  public <T> T create(ResponseCreateRequest request, Class<T> type, RequestOptions options) {
+    StructuredOutput<T> output = structured(type);
+    Invocation<Response> call = createCall(withFormat(request, output), options);
+    return output.read(call::run);
+  }
+
+  static <T> StructuredOutput<T> structured(Class<T> type) {
+    Checks.notNull(type, "type");
+    return StructuredOutput.of(type);
+  }
+
+  /** A copy of {@code request} asking for {@code output}'s schema; refuses a request with its own format. */
+  static ResponseCreateRequest withFormat(ResponseCreateRequest request, StructuredOutput<?> output) {
+    Checks.notNull(request, "request");
+    if (request.getText() != null) {
+      throw new IllegalArgumentException(
+          "request.text must not be set when a class is given: the SDK sets text.format to the JSON Schema of "
+              + output.type().getSimpleName() + "; to send a format of your own, leave the class out and read "
+              + "the answer with StructuredOutput.of(" + output.type().getSimpleName() + ".class).parse(response)");
+    }
+    ResponseCreateRequest copy = Bodies.shallowCopy(request, ResponseCreateRequest.class);
+    copy.setText(output.textConfig());
+    return copy;
+  }
+
   Invocation<Response> createCall(ResponseCreateRequest request, RequestOptions options) {
     checkCreate(request);
     Checks.notNull(options, "options");

@@ -41,6 +41,37 @@ public final class ResponsesAsync {
   }
 
   /**
+   * Runs one agent turn that answers in JSON and reads the answer into {@code type}; see {@link
+   * Responses#create(ResponseCreateRequest, Class)}. The future fails with {@link
+   * MastraStructuredOutputException} when the answer does not fit.
+   *
+   * @param request the turn, without {@code text}; not changed
+   * @param type the class of the answer
+   * @param <T> the class of the answer
+   * @return a future of the answer
+   * @throws IllegalArgumentException if an argument is invalid (at once)
+   */
+  public <T> CompletableFuture<T> create(ResponseCreateRequest request, Class<T> type) {
+    return create(request, type, RequestOptions.none());
+  }
+
+  /**
+   * Runs one agent turn that answers in JSON, with per-call options, and reads the answer into {@code type};
+   * see {@link Responses#create(ResponseCreateRequest, Class, RequestOptions)}.
+   *
+   * @param request the turn, without {@code text}; not changed
+   * @param type the class of the answer
+   * @param options per-call options, not null
+   * @param <T> the class of the answer
+   * @return a future of the answer
+   * @throws IllegalArgumentException if an argument is invalid (at once)
+   */
+  public <T> CompletableFuture<T> create(ResponseCreateRequest request, Class<T> type, RequestOptions options) {
+    StructuredOutput<T> output = Responses.structured(type);
+    return output.readAsync(blocking.createCall(Responses.withFormat(request, output), options).runAsync());
+  }
+
+  /**
    * Runs one agent turn and hands its events to {@code listener} as they arrive, without blocking; the same as
    * {@link Responses#stream(ResponseCreateRequest, ResponseStreamListener)}.
    *

@@ -197,6 +197,23 @@ class AsyncApiTest {
   }
 
   @Test
+  void cancellingASessionTurnCancelsItsHttpCall() throws Exception {
+    wm.stubFor(post(urlPathEqualTo("/api/v1/responses")).willReturn(okJson("{}").withFixedDelay(10_000)));
+    watch();
+
+    cancelOnceSentAndSeeTheCallEnd(client.session("support-agent", "c1").async().send("Hi"));
+  }
+
+  @Test
+  void cancellingAStructuredCreateCancelsItsHttpCall() throws Exception {
+    wm.stubFor(post(urlPathEqualTo("/api/v1/responses")).willReturn(okJson("{}").withFixedDelay(10_000)));
+    watch();
+
+    cancelOnceSentAndSeeTheCallEnd(client.async().responses().create(
+        new ResponseCreateRequest().agentId("a").input("x"), StructuredOutputContractTest.Echo.class));
+  }
+
+  @Test
   void cancellingAnItemsListFutureCancelsTheHttpCall() throws Exception {
     wm.stubFor(get(urlPathEqualTo("/api/v1/conversations/slow/items"))
         .willReturn(okJson(page(false, "i1")).withFixedDelay(10_000)));

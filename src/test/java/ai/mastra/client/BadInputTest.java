@@ -133,7 +133,7 @@ class BadInputTest {
         bad("options", () -> client.conversations().items().list("c1", ItemListParams.none(), null)),
         bad("params", () -> client.conversations().items().list("c1", (ItemListParams) null)),
         bad("options", () -> client.conversations().items().list("c1", (RequestOptions) null)),
-        bad("options", () -> client.responses().create(turn(), null)),
+        bad("options", () -> client.responses().create(turn(), (RequestOptions) null)),
         bad("options", () -> client.responses().retrieve("r1", null)),
         bad("options", () -> client.responses().delete("r1", null)));
   }

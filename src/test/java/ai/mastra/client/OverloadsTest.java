@@ -30,8 +30,21 @@ class OverloadsTest extends WireMockClientTest {
     missing.addAll(missingTwins(Conversations.class, ConversationsAsync.class));
     missing.addAll(missingTwins(ConversationItems.class, ConversationItemsAsync.class));
     missing.addAll(missingTwins(Responses.class, ResponsesAsync.class));
+    missing.addAll(missingTwins(AgentSession.class, AgentSessionAsync.class));
 
     assertThat(missing).as("blocking operations without an async twin").isEmpty();
+  }
+
+  /** A session's accessors make no call: they need no twin. */
+  private static final java.util.Set<String> ACCESSORS =
+      java.util.Set.of("agentId", "conversationId", "requestContext", "async", "toString");
+
+  @Test
+  void theSessionsItemsAndDeleteHaveAsyncTwinsToo() throws Exception {
+    assertThat(AgentSessionAsync.class.getMethod("items").getReturnType()).isEqualTo(CompletableFuture.class);
+    assertThat(AgentSessionAsync.class.getMethod("items", RequestOptions.class).getReturnType())
+        .isEqualTo(CompletableFuture.class);
+    assertThat(AgentSessionAsync.class.getMethod("delete").getReturnType()).isEqualTo(CompletableFuture.class);
   }
 
   /** Public instance methods of {@code blocking} whose parameters {@code async} has under the same name. */
@@ -40,6 +53,7 @@ class OverloadsTest extends WireMockClientTest {
     for (Method method : blocking.getMethods()) {
       if (method.getDeclaringClass() != blocking || Modifier.isStatic(method.getModifiers())
           || method.getName().equals("items")
+          || ACCESSORS.contains(method.getName())
           || method.getReturnType() == ResponseStream.class) { // a pull stream blocks by nature
         continue;
       }

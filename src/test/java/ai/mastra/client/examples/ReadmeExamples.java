@@ -6,6 +6,7 @@ import com.google.gson.JsonParser;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -95,7 +96,7 @@ final class ReadmeExamples {
     client.responses().create(new ResponseCreateRequest()
         .agentId("support-agent").conversationId(conversationId).input("A follow-up").store(true));
 
-    // Structured output
+    // Structured output with a schema written by hand (from a Java class: see below)
     client.responses().create(new ResponseCreateRequest()
         .agentId("support-agent")
         .input("Return a ticket summary")
@@ -107,6 +108,43 @@ final class ReadmeExamples {
 
     Response stored = client.responses().retrieve(response.getId());
     ResponseDeleted gone = client.responses().delete(response.getId());
+  }
+
+  static void sessions(MastraClient client) {
+    AgentSession session = client.session("support-agent");         // no I/O yet: the first turn creates the conversation
+    Response first = session.send("My invoice is wrong");           // agent_id, conversation_id and store(true) for you
+    try (ResponseStream stream = session.stream("Why?")) {
+      stream.textDeltas().forEach(System.out::print);
+    }
+    for (OutputItem item : session.items()) {                       // the history, oldest first, every page
+      System.out.println(describe(item));
+    }
+    String conversationId = session.conversationId().orElseThrow();
+    AgentSession again = client.session("support-agent", conversationId);   // resume it (later, elsewhere)
+    session.delete();                                               // the conversation, its items and responses
+
+    AgentSession custom = client.sessionBuilder("support-agent")
+        .requestContext(RequestContext.builder().set("tenant", "acme").build())   // goes with every call
+        .resourceId("user-42")                                     // a new conversation's resource, title, metadata
+        .title("Billing")
+        .build();
+    custom.send(new ResponseCreateRequest().instructions("Answer in one sentence.").input("Hello"));   // a full request
+    CompletableFuture<Response> later = custom.async().send("And then?");
+  }
+
+  record Ticket(String summary, Priority priority, List<String> tags, Optional<String> customer) {}
+  enum Priority { LOW, MEDIUM, HIGH }
+
+  static void structuredOutput(MastraClient client, AgentSession session) {
+    Ticket ticket = client.responses().create(new ResponseCreateRequest()
+        .agentId("support-agent").input("Summarize this ticket"), Ticket.class);
+    Ticket next = session.send("Summarize the ticket", Ticket.class);
+
+    StructuredOutput<Ticket> output = StructuredOutput.of(Ticket.class);      // the schema, the format, the parser
+    try (ResponseStream stream = session.stream(new ResponseCreateRequest().input("Summarize").text(output.textConfig()))) {
+      stream.textDeltas().forEach(System.out::print);
+      Ticket streamed = stream.finalOutput(Ticket.class);                   // the final text, parsed at the end
+    }
   }
 
   static void async(MastraClient client, String conversationId) {

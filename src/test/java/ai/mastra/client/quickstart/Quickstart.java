@@ -1,24 +1,20 @@
 package ai.mastra.client.quickstart;
 
-import ai.mastra.client.ConversationItemsPage;
+import ai.mastra.client.AgentSession;
 import ai.mastra.client.MastraClient;
 import ai.mastra.client.NotFoundException;
 import ai.mastra.client.RequestContext;
-import ai.mastra.client.RequestOptions;
 import ai.mastra.client.ResponseStream;
-import ai.mastra.client.model.Conversation;
-import ai.mastra.client.model.ConversationCreateRequest;
 import ai.mastra.client.model.FunctionCallItem;
 import ai.mastra.client.model.FunctionCallOutputItem;
 import ai.mastra.client.model.MessageItem;
 import ai.mastra.client.model.OutputItem;
-import ai.mastra.client.model.Response;
-import ai.mastra.client.model.ResponseCreateRequest;
 import java.io.PrintStream;
 
 /**
- * The README's quickstart: creates a conversation, streams a response into it (printing the answer as it is
- * written), prints the conversation's items, then deletes both.
+ * The README's quickstart: starts a session with an agent (its first turn creates the conversation), streams
+ * the answer to a question (printing it as it is written), prints the conversation's items, then deletes the
+ * conversation.
  *
  * <p>It talks to {@code MASTRA_BASE_URL} when that is set, else to an embedded WireMock sandbox that replays
  * what the real Mastra server of the conformance suite answered to the same requests. The agent is {@code
@@ -70,10 +66,15 @@ public final class Quickstart {
   /** Runs the steps; false (after one line saying why) when the agent does not exist. */
   static boolean run(String baseUrl, String agent, String question, PrintStream out) {
     try (MastraClient client = MastraClient.builder().baseUrl(baseUrl).build()) {
-      Conversation conversation;
+      // One conversation with the agent; the context reaches the agent and its tools on every turn (in the
+      // POST body, where Mastra reads it). The conversation is created by the first turn.
+      AgentSession session = client.sessionBuilder(agent)
+          .title("Quickstart")
+          .requestContext(RequestContext.builder().set("tenant", "acme").build())
+          .build();
+      ResponseStream stream;
       try {
-        conversation =
-            client.conversations().create(new ConversationCreateRequest().agentId(agent).title("Quickstart"));
+        stream = session.stream(question);
       } catch (NotFoundException e) {
         if (!e.error().isPresent()) {
           out.println(e.getMessage()); // no such route: the message says to check the base URL
@@ -83,35 +84,23 @@ public final class Quickstart {
         }
         return false;
       }
-      out.println("Created conversation " + conversation.getId());
-
-      // The context reaches the agent and its tools (in the POST body, where Mastra reads it).
-      RequestOptions options = RequestOptions.of(RequestContext.builder().set("tenant", "acme").build());
-      ResponseCreateRequest request =
-          new ResponseCreateRequest()
-              .agentId(agent)
-              .conversationId(conversation.getId())
-              .input(question)
-              .store(true);
-      Response response;
-      try (ResponseStream stream = client.responses().stream(request, options)) {
+      out.println("Conversation " + session.conversationId().orElse("?"));
+      try (stream) {
         out.print("Answer: ");
         for (String delta : stream.textDeltas()) {
           out.print(delta);
           out.flush();
         }
         out.println();
-        response = stream.requireCompleted(); // throws if the model failed mid-answer
+        stream.requireCompleted(); // throws if the model failed mid-answer
       }
 
-      ConversationItemsPage items = client.conversations().items().list(conversation.getId());
       out.println("Items of the conversation:");
-      for (OutputItem item : items.autoPager()) {
+      for (OutputItem item : session.items()) {
         out.println("  " + describe(item));
       }
 
-      out.println("Deleted response: " + client.responses().delete(response.getId()).getDeleted());
-      out.println("Deleted conversation: " + client.conversations().delete(conversation.getId()).getDeleted());
+      out.println("Deleted conversation: " + session.delete()); // its stored responses go with it
       return true;
     }
   }

@@ -22,17 +22,16 @@ class QuickstartTest {
   }
 
   @Test
-  void quickstartAgainstTheSandboxPrintsTheRealServersAnswerAndTheItemsAndDeletesBoth() {
+  void quickstartAgainstTheSandboxPrintsTheRealServersAnswerAndTheItemsAndDeletesTheConversation() {
     String printed = run(null);
 
     assertThat(printed)
-        .contains("Created conversation 4db558f2-98a3-4697-afdc-dc0dc7cb4ae1")
+        .contains("Conversation b8bb1eac-7e9d-4b3f-86f3-ebd720c7c058")
         // what the real support agent answers to this request, its request context echoed
         .contains("Answer: The weather in Paris is sunny and 18 degrees C. [requestContext: {\"tenant\":\"acme\"}]")
         .contains("user: What is the weather like today?")
         .contains("tool call get_weather{\"city\":\"Paris\"}")
         .contains("assistant: The weather in Paris is sunny and 18 degrees C.")
-        .contains("Deleted response: true")
         .contains("Deleted conversation: true");
   }
 
