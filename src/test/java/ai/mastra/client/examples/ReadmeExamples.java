@@ -165,10 +165,9 @@ final class ReadmeExamples {
 
   static class WeatherArgs { String city; }            // the tool's parameters, as a class of yours
 
-  static void toolCalls(MastraClient client, ConversationItemsPage page) {
-    Response response = client.responses().create(new ResponseCreateRequest()
-        .agentId("support-agent").input("What is the weather in Paris?"));
-    for (ToolCall call : ToolTrace.of(response)) {       // or ToolTrace.of(page.autoPager()), ToolTrace.of(stream)
+  static void toolCalls(AgentSession session) {
+    Response response = session.send("What is the weather in Paris?");
+    for (ToolCall call : ToolTrace.of(response)) {       // or ToolTrace.of(session.items()), ToolTrace.of(stream)
       WeatherArgs args = call.arguments(WeatherArgs.class);   // or call.arguments() (raw), call.argumentsJson()
       System.out.println(call.name() + " " + args.city + " -> " + call.output().orElse("(unanswered)"));
     }

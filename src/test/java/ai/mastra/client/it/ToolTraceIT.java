@@ -103,6 +103,19 @@ class ToolTraceIT {
   }
 
   @Test
+  void theWeatherCallFromASessionsTurnAndHistory() {
+    ai.mastra.client.AgentSession session = client.session(AGENT);
+    Response response = session.send("How is the weather?");
+    ToolTrace fromTurn = ToolTrace.of(response);
+    ToolTrace fromHistory = ToolTrace.of(session.items());
+    assertThat(fromTurn.calls()).hasSize(1);
+    assertTheWeatherCall(fromTurn.calls().get(0));
+    assertThat(fromHistory.calls()).extracting(ToolCall::callId).containsExactly(fromTurn.calls().get(0).callId());
+    assertTheWeatherCall(fromHistory.calls().get(0));
+    session.delete();
+  }
+
+  @Test
   void theWeatherCallFromAStreamWithItsArgumentsAssembledFromTheDeltas() {
     StringBuilder deltas = new StringBuilder();
     ToolTrace trace;
