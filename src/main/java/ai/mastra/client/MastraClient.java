@@ -3,6 +3,7 @@ package ai.mastra.client;
 import ai.mastra.client.internal.ConnectionSafety;
 import ai.mastra.client.internal.Durations;
 import ai.mastra.client.internal.HeadersInterceptor;
+import ai.mastra.client.internal.HttpLogger;
 import ai.mastra.client.internal.Limits;
 import ai.mastra.client.internal.RetryPolicy;
 import ai.mastra.client.internal.SameOriginRedirects;
@@ -11,7 +12,9 @@ import java.io.Closeable;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -85,8 +88,12 @@ public final class MastraClient implements Closeable {
     }
     Limits limits = new Limits(builder.maxResponseSize);
     http.addInterceptor(limits);
+    HttpLogger log = logger(builder);
     // See ConnectionSafety and SameOriginRedirects for why OkHttp's own repeats and redirects are off.
-    ConnectionSafety.install(http, pool);
+    ConnectionSafety.install(http, pool, log);
+    if (log.enabled()) {
+      http.addNetworkInterceptor(log); // after ConnectionSafety's: it never sees a request on a stale connection
+    }
     http.followRedirects(false).followSslRedirects(false).addInterceptor(new SameOriginRedirects());
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("User-Agent", "mastra-client-java/" + VERSION);
@@ -95,15 +102,38 @@ public final class MastraClient implements Closeable {
     }
     headers.putAll(builder.headers);
     http.addInterceptor(new HeadersInterceptor(headers));
+    if (log.enabled()) {
+      http.addInterceptor(log.unsentFailures());
+    }
     this.transport =
         new Transport(
             apiUrl(builder),
             http.build(),
             new RetryPolicy(builder.maxRetries, builder.retryInitialDelay, builder.retryMaxDelay),
-            limits);
+            limits,
+            log);
     this.conversations = new Conversations(transport);
     this.responses = new Responses(transport);
     this.async = new MastraClientAsync(conversations, responses);
+  }
+
+  /** The builder's level, else {@code MASTRA_LOG}'s, else none; SLF4J is looked up only when something is logged. */
+  private static HttpLogger logger(Builder builder) {
+    LogLevel level = builder.logLevel;
+    if (level == null && builder.logLevelFromEnv != null && !builder.logLevelFromEnv.trim().isEmpty()) {
+      try {
+        level = LogLevel.parse(builder.logLevelFromEnv);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "the MASTRA_LOG environment variable must be one of none, basic, headers, body or debug, got '"
+                + builder.logLevelFromEnv + "'");
+      }
+    }
+    if (level == null || level == LogLevel.NONE) {
+      return HttpLogger.OFF;
+    }
+    LogSink sink = builder.logSink != null ? builder.logSink : LogSink.slf4j();
+    return new HttpLogger(level, sink, builder.secretHeaders, builder.logRequestContext);
   }
 
   /** OkHttp's default dispatcher runs 5 calls per host, too few for long agent streams; its threads are daemons. */
@@ -267,8 +297,14 @@ public final class MastraClient implements Closeable {
     private Duration retryMaxDelay = Duration.ofSeconds(1);
     private Integer maxConcurrentRequests;
     private long maxResponseSize = Limits.DEFAULT_MAX_RESPONSE_SIZE;
+    private LogLevel logLevel;
+    private String logLevelFromEnv;
+    private LogSink logSink;
+    private final Set<String> secretHeaders = new LinkedHashSet<>();
+    private boolean logRequestContext;
 
     Builder(UnaryOperator<String> env) {
+      this.logLevelFromEnv = env.apply("MASTRA_LOG");
       String fromEnv = env.apply("MASTRA_BASE_URL");
       this.baseUrlFromEnv = fromEnv != null && !fromEnv.trim().isEmpty();
       this.baseUrl = baseUrlFromEnv ? fromEnv.trim() : DEFAULT_BASE_URL;
@@ -289,6 +325,11 @@ public final class MastraClient implements Closeable {
       copy.retryMaxDelay = retryMaxDelay;
       copy.maxConcurrentRequests = maxConcurrentRequests;
       copy.maxResponseSize = maxResponseSize;
+      copy.logLevel = logLevel;
+      copy.logLevelFromEnv = logLevelFromEnv;
+      copy.logSink = logSink;
+      copy.secretHeaders.addAll(secretHeaders);
+      copy.logRequestContext = logRequestContext;
       return copy;
     }
 
@@ -454,6 +495,65 @@ public final class MastraClient implements Closeable {
         throw new IllegalArgumentException("maxResponseSize must be at least 1 byte, got " + bytes);
       }
       this.maxResponseSize = bytes;
+      return this;
+    }
+
+    /**
+     * Turns the HTTP log on (see {@link LogLevel}): {@code BASIC} a line per request and answer, {@code
+     * HEADERS} their headers too, {@code BODY} the bodies and each event of a stream as well. Default: the
+     * {@code MASTRA_LOG} environment variable ({@code none}, {@code basic}, {@code headers}, {@code body} or
+     * {@code debug}, which is {@code body}; another value makes {@link #build()} throw), else {@code NONE}. A
+     * level set here wins over the variable. The values of {@code Authorization}, {@code
+     * Proxy-Authorization}, cookie headers, headers whose name suggests a secret (containing {@code auth},
+     * {@code token}, {@code secret}, {@code password}, {@code session}, {@code api-key} or {@code apikey}) and
+     * those named with {@link #redactHeader} are never logged, nor the request context unless {@link
+     * #logRequestContext} says so.
+     *
+     * @param level the level; {@code NONE} turns the log off whatever the environment says
+     * @return this builder
+     * @throws IllegalArgumentException if {@code level} is null
+     */
+    public Builder logLevel(LogLevel level) {
+      this.logLevel = Checks.notNull(level, "logLevel");
+      return this;
+    }
+
+    /**
+     * Sends the log lines to {@code sink} instead of SLF4J (logger {@code ai.mastra.client.http}, level INFO).
+     * Setting a sink does not turn the log on: {@link #logLevel} or {@code MASTRA_LOG} does.
+     *
+     * @param sink where the lines go; thread-safe
+     * @return this builder
+     * @throws IllegalArgumentException if {@code sink} is null
+     */
+    public Builder logSink(LogSink sink) {
+      this.logSink = Checks.notNull(sink, "logSink");
+      return this;
+    }
+
+    /**
+     * Marks a header as secret: the log shows its name with the value {@code [redacted]}. Authorization,
+     * cookies and names that suggest a secret are redacted anyway (see {@link #logLevel}).
+     *
+     * @param name the header name, any case
+     * @return this builder
+     * @throws IllegalArgumentException if {@code name} is null or blank
+     */
+    public Builder redactHeader(String name) {
+      secretHeaders.add(Checks.notBlank(name, "name").trim());
+      return this;
+    }
+
+    /**
+     * Logs the request context as it is sent (the body's {@code requestContext}, the URL's {@code
+     * requestContext} parameter) instead of {@code [redacted]}. Off by default: a context often holds user and
+     * tenant ids.
+     *
+     * @param show whether to show the context in the log
+     * @return this builder
+     */
+    public Builder logRequestContext(boolean show) {
+      this.logRequestContext = show;
       return this;
     }
 

@@ -114,4 +114,14 @@ class BoundariesTest {
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("would be 8200 bytes") /* 8,196 with its two "=" percent-encoded */;
     }
   }
+
+  @Test
+  void theSmallestLimitsAreAccepted() {
+    try (MastraClient tiny = MastraClient.builder().baseUrl(wm.baseUrl()).maxResponseSize(1).maxConcurrentRequests(1)
+        .build()) {
+      assertThat(tiny.apiUrl()).startsWith(wm.baseUrl());
+    }
+    assertThatThrownBy(() -> MastraClient.builder().maxResponseSize(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxResponseSize");
+  }
 }

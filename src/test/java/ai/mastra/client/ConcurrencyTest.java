@@ -126,14 +126,20 @@ class ConcurrencyTest {
 
   @Test
   void theSdksDispatcherThreadsAreDaemonsAndEndWithClose() throws Exception {
+    CountDownLatch attached = new CountDownLatch(1);
     try (RawHttpServer server = new RawHttpServer((index, connection) -> {
           connection.readRequest();
+          // answers only once the test's callback is attached: a callback attached to a completed future
+          // would run on the test's own (non-daemon) thread
+          attached.await(10, TimeUnit.SECONDS);
           connection.answerJson(200, RESPONSE);
         })) {
       MastraClient client = MastraClient.builder().baseUrl(server.url()).build();
       List<Thread> seen = new ArrayList<>();
-      client.async().responses().retrieve("r1").thenRun(() -> seen.add(Thread.currentThread()))
-          .get(10, TimeUnit.SECONDS);
+      CompletableFuture<Void> done = client.async().responses().retrieve("r1")
+          .thenRun(() -> seen.add(Thread.currentThread()));
+      attached.countDown();
+      done.get(10, TimeUnit.SECONDS);
       assertThat(seen).singleElement().satisfies(thread -> assertThat(thread.isDaemon()).isTrue());
 
       client.close();

@@ -440,8 +440,14 @@ class RequestContextPathsTest {
 
   /** The largest context of the form {"k":"xx..."} whose URL-encoded parameter fits {@code limit}, and the next. */
   static RequestContext[] aroundEncodedLength(int limit) {
-    RequestContext previous = null;
-    for (int n = 0; ; n++) {
+    // Base64 makes 4 characters of 3 bytes, and padding adds at most 4 more once URL-encoded: below
+    // 3/4 of the limit less the JSON's 8 characters and a margin, no string length comes near the limit.
+    int start = Math.max(0, limit * 3 / 4 - 64);
+    RequestContext previous = RequestContext.builder().set("k", "x".repeat(start)).build();
+    if (encodedLength(previous) > limit) {
+      throw new AssertionError("the search starts past the limit");
+    }
+    for (int n = start + 1; ; n++) {
       RequestContext context = RequestContext.builder().set("k", "x".repeat(n)).build();
       if (encodedLength(context) > limit) {
         return new RequestContext[] {previous, context};

@@ -256,4 +256,21 @@ class StreamReleaseTest {
     assertThat(pool.connectionCount() - pool.idleConnectionCount()).as("connections still in use").isZero();
     assertThat(server.connections()).as("the second call reused the first one's connection").isEqualTo(1);
   }
+
+  @Test
+  void aListenerStreamOnAClientWithoutReadTimeoutHasNoHeadersTimer() throws Exception {
+    serve(DELTA, COMPLETED, "[DONE]");
+    okhttp3.OkHttpClient noTimeout = new okhttp3.OkHttpClient.Builder().readTimeout(Duration.ZERO).build();
+    try {
+      client.close();
+      client = MastraClient.builder().baseUrl(server.url()).httpClient(noTimeout).build();
+      Recorder listener = new Recorder(event -> {});
+      CompletableFuture<Response> future = client.responses().stream(request(), listener);
+      assertThat(future.get(5, TimeUnit.SECONDS).getId()).isEqualTo("r1");
+      assertThat(listener.heard).containsExactly("response.output_text.delta", "response.completed", "complete");
+    } finally {
+      noTimeout.dispatcher().executorService().shutdown();
+      noTimeout.connectionPool().evictAll();
+    }
+  }
 }

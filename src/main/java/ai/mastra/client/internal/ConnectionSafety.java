@@ -45,7 +45,7 @@ public final class ConnectionSafety {
   private static final String HIDDEN_RETRY_AFTER = "X-Mastra-Client-Hidden-Retry-After";
 
   private final ConnectionPool pool;
-  // What is known of each connection; weak, so closed connections are not kept.
+  private final HttpLogger log;
   // What is known of each connection. Not a synchronized WeakHashMap: that was one lock every request of every
   // thread took. A closed connection's entry goes when the map is next pruned (when it has grown to twice its
   // size after the last pruning; a pool holds a few connections).
@@ -59,8 +59,9 @@ public final class ConnectionSafety {
     volatile long keepAliveNanos = -1;
   }
 
-  private ConnectionSafety(ConnectionPool pool) {
+  private ConnectionSafety(ConnectionPool pool, HttpLogger log) {
     this.pool = pool;
+    this.log = log;
   }
 
   /**
@@ -72,7 +73,20 @@ public final class ConnectionSafety {
    * @return {@code builder}
    */
   public static OkHttpClient.Builder install(OkHttpClient.Builder builder, ConnectionPool pool) {
-    ConnectionSafety safety = new ConnectionSafety(pool);
+    return install(builder, pool, HttpLogger.OFF);
+  }
+
+  /**
+   * Installs the interceptors as {@link #install(OkHttpClient.Builder, ConnectionPool)} does, logging each
+   * request moved off a stale connection.
+   *
+   * @param builder the client being built
+   * @param pool the connection pool of that client
+   * @param log the client's HTTP log
+   * @return {@code builder}
+   */
+  public static OkHttpClient.Builder install(OkHttpClient.Builder builder, ConnectionPool pool, HttpLogger log) {
+    ConnectionSafety safety = new ConnectionSafety(pool, log);
     return builder
         .retryOnConnectionFailure(false)
         .addInterceptor(safety::intercept)
@@ -89,6 +103,7 @@ public final class ConnectionSafety {
           throw new IOException("no fresh connection to " + chain.request().url().host() + " could be had", e);
         }
         pool.evictAll(); // idle connections as old as the stale one are likely closed too
+        log.staleConnection(chain.request());
         continue;
       }
       String hidden = response.header(HIDDEN_RETRY_AFTER);
@@ -192,7 +207,7 @@ public final class ConnectionSafety {
   }
 
   /** The connection about to be used was found closed before anything was sent on it. */
-  private static final class StaleConnectionException extends IOException {
+  static final class StaleConnectionException extends IOException {
     private static final long serialVersionUID = 1L;
 
     StaleConnectionException() {

@@ -54,6 +54,7 @@ public final class Transport {
   private final ResponsesApi responses;
   private final RetryPolicy retryPolicy;
   private final Limits limits;
+  private final HttpLogger log;
   private volatile boolean closed;
 
   /**
@@ -65,6 +66,20 @@ public final class Transport {
    * @param limits the size limits installed on {@code httpClient}
    */
   public Transport(HttpUrl baseUrl, OkHttpClient httpClient, RetryPolicy retryPolicy, Limits limits) {
+    this(baseUrl, httpClient, retryPolicy, limits, HttpLogger.OFF);
+  }
+
+  /**
+   * Creates the transport, logging its retries.
+   *
+   * @param baseUrl the API root, ending in {@code /} (e.g. {@code http://localhost:4111/api/})
+   * @param httpClient the client every call goes through
+   * @param retryPolicy when and how often failed calls are repeated
+   * @param limits the size limits installed on {@code httpClient}
+   * @param log the client's HTTP log (installed on {@code httpClient} if enabled)
+   */
+  public Transport(HttpUrl baseUrl, OkHttpClient httpClient, RetryPolicy retryPolicy, Limits limits, HttpLogger log) {
+    this.log = log;
     this.httpClient = httpClient;
     this.retryPolicy = retryPolicy;
     this.limits = limits;
@@ -192,6 +207,7 @@ public final class Transport {
         outcome = judge(current, null, e, attempt, deadline);
       }
       if (outcome.retryDelay != null) {
+        log.retry(current.request(), attempt + 1, outcome.retryDelay, outcome.failure);
         sleep(outcome.retryDelay, what(call));
         continue;
       }
@@ -248,6 +264,7 @@ public final class Transport {
 
           private void settle(Outcome<T> outcome) {
             if (outcome.retryDelay != null) {
+              log.retry(current.request(), attempt + 1, outcome.retryDelay, outcome.failure);
               future.waiting(
                   Scheduler.schedule(() -> enqueue(original, attempt + 1, deadline, future), outcome.retryDelay));
             } else if (outcome.failure != null) {

@@ -163,6 +163,26 @@ final class ReadmeExamples {
         .thenCompose(page -> page.hasNextPage() ? page.nextPageAsync() : CompletableFuture.completedFuture(page));
   }
 
+  static class WeatherArgs { String city; }            // the tool's parameters, as a class of yours
+
+  static void toolCalls(AgentSession session) {
+    Response response = session.send("What is the weather in Paris?");
+    for (ToolCall call : ToolTrace.of(response)) {       // or ToolTrace.of(session.items()), ToolTrace.of(stream)
+      WeatherArgs args = call.arguments(WeatherArgs.class);   // or call.arguments() (raw), call.argumentsJson()
+      System.out.println(call.name() + " " + args.city + " -> " + call.output().orElse("(unanswered)"));
+    }
+  }
+
+  static void logging() {
+    try (MastraClient client = MastraClient.builder()
+            .logLevel(LogLevel.HEADERS)                  // or MASTRA_LOG=basic|headers|body|debug
+            .redactHeader("X-Tenant-Key")                // besides Authorization, cookies and the like
+            .logSink(line -> System.err.println(line))   // default: SLF4J, logger ai.mastra.client.http, INFO
+            .build()) {
+      client.conversations().retrieve("support-42");
+    }
+  }
+
   static void streaming(MastraClient client, ResponseCreateRequest request) {
     try (ResponseStream stream = client.responses().stream(new ResponseCreateRequest()
         .agentId("support-agent").input("Tell me a story"))) {

@@ -303,4 +303,16 @@ class FreshModelsTest {
     assertThat(written.getAsJsonObject("first").has("n")).isTrue();
     assertThat(written.getAsJsonObject("second").get("usage").isJsonNull()).isTrue();
   }
+
+  @Test
+  void anExplicitNullReplacesAFieldsDefaultValue() {
+    // Response.tools starts as an empty list: null in the JSON must be null in the model, and written back
+    String json = response("", ",\"tools\":null");
+    Object response = read(json, "Response");
+    assertThat(call(response, "getTools")).isNull();
+    assertThat(write(response)).isEqualTo(JsonParser.parseString(json));
+    String buffered = "{\"tools\":null,\"id\":\"r1\",\"object\":\"response\",\"created_at\":1,\"model\":\"m\","
+        + "\"status\":\"completed\",\"output\":[]}";
+    assertThat(call(read(buffered, "Response"), "getTools")).isNull();
+  }
 }
