@@ -94,6 +94,17 @@ public final class JsonSchemas {
     return ((JsonObject) cached).deepCopy();
   }
 
+  /**
+   * Generates the schema of {@code type} afresh, without the per-class cache {@link #of} keeps. For tests: the
+   * cache lives as long as the class, so a test of the generator through {@link #of} would meet the generator
+   * once per JVM.
+   *
+   * @throws IllegalArgumentException as {@link #of}
+   */
+  public static JsonObject generate(Class<?> type) {
+    return new Generator(type).generate();
+  }
+
   private static final class Generator {
     private final Class<?> root;
     /** Classes that reach themselves: described once in $defs. */

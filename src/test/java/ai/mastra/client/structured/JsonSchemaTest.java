@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.mastra.client.StructuredOutput;
+import ai.mastra.client.internal.JsonSchemas;
 import ai.mastra.client.structured.SchemaTypes.*;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -12,8 +13,14 @@ import org.junit.jupiter.api.Test;
 /** The JSON Schema generated from a class describes exactly what Gson reads into it. */
 class JsonSchemaTest {
 
+  /**
+   * The schema, generated afresh (the SDK caches one per class: through the cache every test after the first
+   * would see the generator's earlier answer), and checked to be what {@link StructuredOutput} sends.
+   */
   private static JsonObject schema(Class<?> type) {
-    return JsonParser.parseString(StructuredOutput.of(type).schemaJson()).getAsJsonObject();
+    JsonObject fresh = JsonSchemas.generate(type);
+    assertThat(JsonParser.parseString(StructuredOutput.of(type).schemaJson())).isEqualTo(fresh);
+    return fresh;
   }
 
   private static JsonObject json(String text) {
@@ -170,6 +177,9 @@ class JsonSchemaTest {
   }
 
   private static void assertRefused(Class<?> type, String message) {
+    assertThatThrownBy(() -> JsonSchemas.generate(type))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(message);
     assertThatThrownBy(() -> StructuredOutput.of(type))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(message);
