@@ -67,13 +67,20 @@ class BoundariesTest {
       assertThatThrownBy(() -> under.conversations().retrieve("c1"))
           .isInstanceOf(MastraInvalidResponseException.class).hasMessageContaining("its Content-Length is " + size);
     }
-    // no length: counted as it arrives
-    wm.stubFor(get(urlPathEqualTo("/api/v1/conversations/chunked")).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json").withBody(CONVERSATION).withChunkedDribbleDelay(2, 1)));
-    try (MastraClient exact = MastraClient.builder().baseUrl(wm.baseUrl()).maxResponseSize(size).build();
-        MastraClient under = MastraClient.builder().baseUrl(wm.baseUrl()).maxResponseSize(size - 1).build()) {
-      assertThat(exact.conversations().retrieve("chunked").getId()).isEqualTo("conv-fixed-1");
-      assertThatThrownBy(() -> under.conversations().retrieve("chunked"))
+    // no length (chunked, not compressed): counted as it arrives
+    try (RawHttpServer chunked = new RawHttpServer((index, connection) -> {
+          while (connection.readRequest() != null) {
+            String half = CONVERSATION.substring(0, CONVERSATION.length() / 2);
+            String rest = CONVERSATION.substring(CONVERSATION.length() / 2);
+            connection.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + Integer.toHexString(half.getBytes(StandardCharsets.UTF_8).length) + "\r\n" + half + "\r\n"
+                + Integer.toHexString(rest.getBytes(StandardCharsets.UTF_8).length) + "\r\n" + rest + "\r\n0\r\n\r\n");
+          }
+        });
+        MastraClient exact = MastraClient.builder().baseUrl(chunked.url()).maxResponseSize(size).build();
+        MastraClient under = MastraClient.builder().baseUrl(chunked.url()).maxResponseSize(size - 1).build()) {
+      assertThat(exact.conversations().retrieve("c1").getId()).isEqualTo("conv-fixed-1");
+      assertThatThrownBy(() -> under.conversations().retrieve("c1"))
           .isInstanceOf(MastraInvalidResponseException.class).hasMessageContaining("more than that arrived");
     }
   }

@@ -67,6 +67,11 @@ class RequestContextShapesTest {
         case "array":
           value = new Object[] {value};
           break;
+        case "object":
+          JsonObject object = new JsonObject();
+          object.add("k", value instanceof String ? new JsonPrimitive((String) value) : (com.google.gson.JsonElement) value);
+          value = object;
+          break;
         case "json":
           JsonArray array = new JsonArray();
           array.add(value instanceof String ? new JsonPrimitive((String) value) : (com.google.gson.JsonElement) value);
@@ -83,7 +88,7 @@ class RequestContextShapesTest {
 
   @Test
   void theNestingLimitHoldsForJavaArraysAndGsonTreesToo() {
-    for (String kind : new String[] {"array", "json", "list"}) {
+    for (String kind : new String[] {"array", "json", "object", "list"}) {
       // the value itself is level 1 inside the context's own map
       RequestContext.builder().set("deep", nested(RequestContext.MAX_DEPTH, kind)).build();
       assertThatThrownBy(() -> RequestContext.builder().set("deep", nested(RequestContext.MAX_DEPTH + 2, kind)).build())
@@ -110,5 +115,14 @@ class RequestContextShapesTest {
           String path = e.getMessage().substring(0, e.getMessage().indexOf(": "));
           assertThat(path).hasSize(223).contains("...").endsWith(".level0.bad");
         });
+  }
+
+  @Test
+  void anEnumIsSentAsGsonWritesIt() {
+    RequestContext context = RequestContext.builder()
+        .set("unit", java.util.concurrent.TimeUnit.SECONDS)
+        .set("units", List.of(java.util.concurrent.TimeUnit.MINUTES))
+        .build();
+    assertThat(context.toJson()).isEqualTo("{\"unit\":\"SECONDS\",\"units\":[\"MINUTES\"]}");
   }
 }
