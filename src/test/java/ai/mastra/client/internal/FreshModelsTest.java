@@ -315,4 +315,18 @@ class FreshModelsTest {
         + "\"status\":\"completed\",\"output\":[]}";
     assertThat(call(read(buffered, "Response"), "getTools")).isNull();
   }
+
+  @Test
+  void requiredPropertiesInsideOptionalModelsListsAndUnionsAreChecked() {
+    // usage and tools are optional, but what they hold has required properties of its own
+    assertThat(RequiredFields.firstMissing(read(response("", ",\"usage\":{\"output_tokens\":1,\"total_tokens\":1}"),
+        "Response"))).isEqualTo("usage.input_tokens");
+    assertThat(RequiredFields.firstMissing(read(response("", ",\"tools\":[{\"type\":\"function\"}]"), "Response")))
+        .isEqualTo("tools[0].name");
+    assertThat(RequiredFields.firstMissing(read(response("", ",\"text\":{}"), "Response")))
+        .as("text.format is required in a text config").isEqualTo("text.format");
+    assertThat(RequiredFields.firstMissing(read(response("", ",\"usage\":{\"input_tokens\":1,\"output_tokens\":1,"
+        + "\"total_tokens\":2},\"tools\":[{\"type\":\"function\",\"name\":\"w\"}],\"metadata\":{\"a\":1}"),
+        "Response"))).isNull();
+  }
 }
