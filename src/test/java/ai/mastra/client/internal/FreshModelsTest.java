@@ -238,6 +238,9 @@ class FreshModelsTest {
         + "\"arguments\":\"{}\"}", ""), "Response");
     assertThat(RequiredFields.firstMissing(missingInItem)).isEqualTo("output[0].call_id");
     assertThat(RequiredFields.firstMissing(read(response(MESSAGE, ""), "Response"))).isNull();
+    Object secondItem = read(response(MESSAGE + ",{\"type\":\"function_call\",\"id\":\"fc1\",\"name\":\"w\","
+        + "\"arguments\":\"{}\"}", ""), "Response");
+    assertThat(RequiredFields.firstMissing(secondItem)).isEqualTo("output[1].call_id");
   }
 
   @Test
