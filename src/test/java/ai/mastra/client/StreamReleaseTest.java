@@ -35,6 +35,7 @@ class StreamReleaseTest {
       + "\"item_id\":\"m1\",\"output_index\":0,\"content_index\":0,\"delta\":\"Hi\"}";
 
   private final CountDownLatch clientClosed = new CountDownLatch(1);
+  private final CountDownLatch requested = new CountDownLatch(1);
   private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
     Thread thread = new Thread(r, "stream-release-test");
     thread.setDaemon(true);
@@ -63,6 +64,7 @@ class StreamReleaseTest {
   private void serve(String... data) throws IOException {
     server = new RawHttpServer((index, connection) -> {
       connection.readRequest();
+      requested.countDown();
       if (data != null) {
         StringBuilder events = new StringBuilder();
         for (String line : data) {
@@ -232,11 +234,7 @@ class StreamReleaseTest {
   }
 
   private void awaitRequest() throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (server.requests().isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(5); // polling the server's record, not waiting for time to pass
-    }
-    assertThat(server.requests()).hasSize(1);
+    assertThat(requested.await(5, TimeUnit.SECONDS)).as("the server has the request").isTrue();
   }
 
   @Test
