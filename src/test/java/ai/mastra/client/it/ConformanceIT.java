@@ -66,7 +66,7 @@ class ConformanceIT {
 
   @BeforeAll
   static void connect() {
-    validation = new SpecValidatingInterceptor(System.getProperty("mastra.spec", "openapi/mastra.yaml"));
+    validation = SpecValidatingInterceptor.ofProjectSpec();
     http = new OkHttpClient.Builder().addInterceptor(validation).build();
     client = MastraClient.builder().baseUrl(MastraServer.baseUrl()).httpClient(http)
         .connectTimeout(Duration.ofSeconds(5)).readTimeout(PATIENCE).build();
@@ -74,7 +74,7 @@ class ConformanceIT {
 
   @AfterEach
   void everyExchangeMatchesTheSpec() {
-    assertThat(validation.drainMismatches()).as("exchanges that do not match openapi/mastra.yaml").isEmpty();
+    validation.assertExchangesMatchSpec();
   }
 
   @AfterAll

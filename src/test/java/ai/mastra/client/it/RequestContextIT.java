@@ -49,7 +49,7 @@ class RequestContextIT {
 
   @BeforeAll
   static void connect() {
-    validation = new SpecValidatingInterceptor(System.getProperty("mastra.spec", "openapi/mastra.yaml"));
+    validation = SpecValidatingInterceptor.ofProjectSpec();
     http = new OkHttpClient.Builder()
         .addInterceptor(chain -> {
           sent.add(chain.request().method() + " " + chain.request().url());
@@ -74,7 +74,7 @@ class RequestContextIT {
         }
       }
     }
-    assertThat(validation.drainMismatches()).as("exchanges that do not match openapi/mastra.yaml").isEmpty();
+    validation.assertExchangesMatchSpec();
   }
 
   @AfterAll

@@ -57,7 +57,7 @@ class SessionIT {
 
   @BeforeAll
   static void connect() {
-    validation = new SpecValidatingInterceptor(System.getProperty("mastra.spec", "openapi/mastra.yaml"));
+    validation = SpecValidatingInterceptor.ofProjectSpec();
     http = new OkHttpClient.Builder().addInterceptor(validation).build();
     client = MastraClient.builder().baseUrl(MastraServer.baseUrl()).httpClient(http)
         .connectTimeout(Duration.ofSeconds(5)).readTimeout(PATIENCE).build();
@@ -65,7 +65,7 @@ class SessionIT {
 
   @AfterEach
   void everyExchangeMatchesTheSpec() {
-    assertThat(validation.drainMismatches()).as("exchanges that do not match openapi/mastra.yaml").isEmpty();
+    validation.assertExchangesMatchSpec();
   }
 
   @AfterAll

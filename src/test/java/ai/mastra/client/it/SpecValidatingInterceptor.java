@@ -48,6 +48,17 @@ final class SpecValidatingInterceptor implements Interceptor {
   private int exchanges;
   private int streamEvents;
 
+  /** The interceptor for the project's own spec ({@code -Dmastra.spec}, else {@code openapi/mastra.yaml}). */
+  static SpecValidatingInterceptor ofProjectSpec() {
+    return new SpecValidatingInterceptor(System.getProperty("mastra.spec", "openapi/mastra.yaml"));
+  }
+
+  /** Fails if any exchange since the last call did not match the spec, listing each mismatch. */
+  void assertExchangesMatchSpec() {
+    org.assertj.core.api.Assertions.assertThat(drainMismatches())
+        .as("exchanges that do not match openapi/mastra.yaml").isEmpty();
+  }
+
   SpecValidatingInterceptor(String specPath) {
     this.validator = OpenApiInteractionValidator.createForSpecificationUrl(specPath).build();
     ParseOptions options = new ParseOptions();

@@ -31,7 +31,7 @@ class SpecValidatingInterceptorTest {
 
   @BeforeAll
   static void loadSpec() {
-    validation = new SpecValidatingInterceptor(System.getProperty("mastra.spec", "openapi/mastra.yaml"));
+    validation = SpecValidatingInterceptor.ofProjectSpec();
   }
 
   @BeforeEach

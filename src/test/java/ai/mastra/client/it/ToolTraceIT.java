@@ -46,14 +46,14 @@ class ToolTraceIT {
 
   @BeforeAll
   static void connect() {
-    validation = new SpecValidatingInterceptor(System.getProperty("mastra.spec", "openapi/mastra.yaml"));
+    validation = SpecValidatingInterceptor.ofProjectSpec();
     OkHttpClient http = new OkHttpClient.Builder().addInterceptor(validation).build();
     client = MastraClient.builder().baseUrl(MastraServer.baseUrl()).httpClient(http).build();
   }
 
   @AfterEach
   void everyExchangeMatchesTheSpec() {
-    assertThat(validation.drainMismatches()).as("exchanges that do not match openapi/mastra.yaml").isEmpty();
+    validation.assertExchangesMatchSpec();
   }
 
   @AfterAll
