@@ -310,8 +310,11 @@ public final class MastraClient implements Closeable {
       this.baseUrl = baseUrlFromEnv ? fromEnv.trim() : DEFAULT_BASE_URL;
     }
 
+    /** For {@link #copy()}: every field is set from the original, so the environment is not read again. */
+    private Builder() {}
+
     private Builder copy() {
-      Builder copy = new Builder(name -> null);
+      Builder copy = new Builder();
       copy.baseUrl = baseUrl;
       copy.baseUrlFromEnv = baseUrlFromEnv;
       copy.apiPrefix = apiPrefix;

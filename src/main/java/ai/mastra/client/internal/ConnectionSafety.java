@@ -70,10 +70,9 @@ public final class ConnectionSafety {
    *
    * @param builder the client being built
    * @param pool the connection pool of that client
-   * @return {@code builder}
    */
-  public static OkHttpClient.Builder install(OkHttpClient.Builder builder, ConnectionPool pool) {
-    return install(builder, pool, HttpLogger.OFF);
+  public static void install(OkHttpClient.Builder builder, ConnectionPool pool) {
+    install(builder, pool, HttpLogger.OFF);
   }
 
   /**
@@ -83,14 +82,26 @@ public final class ConnectionSafety {
    * @param builder the client being built
    * @param pool the connection pool of that client
    * @param log the client's HTTP log
-   * @return {@code builder}
    */
-  public static OkHttpClient.Builder install(OkHttpClient.Builder builder, ConnectionPool pool, HttpLogger log) {
-    ConnectionSafety safety = new ConnectionSafety(pool, log);
-    return builder
+  public static void install(OkHttpClient.Builder builder, ConnectionPool pool, HttpLogger log) {
+    create(pool, log).installOn(builder);
+  }
+
+  /** The instance {@link #install} puts on a client; tests keep it to see what it tracks. */
+  static ConnectionSafety create(ConnectionPool pool, HttpLogger log) {
+    return new ConnectionSafety(pool, log);
+  }
+
+  void installOn(OkHttpClient.Builder builder) {
+    builder
         .retryOnConnectionFailure(false)
-        .addInterceptor(safety::intercept)
-        .addNetworkInterceptor(safety::interceptNetwork);
+        .addInterceptor(this::intercept)
+        .addNetworkInterceptor(this::interceptNetwork);
+  }
+
+  /** How many connections are tracked (for tests: the map must not grow with every connection ever made). */
+  int trackedConnections() {
+    return usage.size();
   }
 
   private Response intercept(Interceptor.Chain chain) throws IOException {
