@@ -305,7 +305,8 @@ public final class Transport {
   /** The one decision, shared by the blocking and the async path, of what an attempt's result means. */
   private <T> Outcome<T> judge(
       Call<T> call, Response<T> response, Throwable failure, int attempt, Deadline deadline) {
-    if (failure == null && response.isSuccessful() && response.body() != null) {
+    // Retrofit gives a body only to a success (an error's body is in errorBody()), so no status check here
+    if (failure == null && response.body() != null) {
       return new Outcome<>(response.body(), null, null); // the usual case: no message to put together
     }
     String method = call.request().method();
