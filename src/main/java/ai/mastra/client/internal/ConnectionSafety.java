@@ -66,18 +66,7 @@ public final class ConnectionSafety {
 
   /**
    * Installs the interceptors on {@code builder}, whose connection pool is {@code pool}, and turns OkHttp's
-   * own silent repeats off.
-   *
-   * @param builder the client being built
-   * @param pool the connection pool of that client
-   */
-  public static void install(OkHttpClient.Builder builder, ConnectionPool pool) {
-    install(builder, pool, HttpLogger.OFF);
-  }
-
-  /**
-   * Installs the interceptors as {@link #install(OkHttpClient.Builder, ConnectionPool)} does, logging each
-   * request moved off a stale connection.
+   * own silent repeats off; each request moved off a stale connection is logged.
    *
    * @param builder the client being built
    * @param pool the connection pool of that client

@@ -83,11 +83,12 @@ public final class Limits implements Interceptor {
         throw tooLarge("its Content-Length is " + declared);
       }
       long n = super.read(sink, byteCount);
-      if (n > 0) {
-        read += n;
-        if (read > limit) {
-          throw tooLarge("more than that arrived");
-        }
+      if (n == -1) {
+        return -1;
+      }
+      read += n;
+      if (read > limit) {
+        throw tooLarge("more than that arrived");
       }
       return n;
     }
@@ -113,9 +114,10 @@ public final class Limits implements Interceptor {
         return -1;
       }
       long n = super.read(sink, Math.min(byteCount, left));
-      if (n > 0) {
-        left -= n;
+      if (n == -1) {
+        return -1;
       }
+      left -= n;
       return n;
     }
   }
