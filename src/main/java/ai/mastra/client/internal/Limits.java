@@ -83,10 +83,7 @@ public final class Limits implements Interceptor {
         throw tooLarge("its Content-Length is " + declared);
       }
       long n = super.read(sink, byteCount);
-      if (n == -1) {
-        return -1;
-      }
-      read += n;
+      read += Math.max(n, 0); // n is -1 at the end
       if (read > limit) {
         throw tooLarge("more than that arrived");
       }
@@ -114,10 +111,7 @@ public final class Limits implements Interceptor {
         return -1;
       }
       long n = super.read(sink, Math.min(byteCount, left));
-      if (n == -1) {
-        return -1;
-      }
-      left -= n;
+      left -= Math.max(n, 0); // n is -1 at the end
       return n;
     }
   }
