@@ -30,8 +30,9 @@ final class Utf8Reader extends Reader {
     }
     int n = 0;
     if (pendingLow != 0) {
-      chars[offset + n++] = pendingLow;
+      chars[offset] = pendingLow;
       pendingLow = 0;
+      n = 1;
     }
     while (n < length) {
       if (pos == limit) {

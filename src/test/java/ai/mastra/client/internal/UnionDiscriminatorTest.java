@@ -39,7 +39,7 @@ class UnionDiscriminatorTest {
     }
   }
 
-  /** A String discriminator with no preset value; and a private constructor, which the factory may use. */
+  /** A String discriminator with no preset value. */
   @JsonAdapter(value = ModelAdapterFactory.class, nullSafe = false)
   static final class Plain implements Shape {
     @SerializedName("kind")
@@ -47,8 +47,6 @@ class UnionDiscriminatorTest {
 
     @SerializedName("n")
     Integer n;
-
-    private Plain() {}
   }
 
   enum Kind {

@@ -50,4 +50,44 @@ class Utf8ReaderEdgesTest {
       }
     }
   }
+
+  @Test
+  void theFirstAndLastCodePointOfEachLengthAndAroundTheSurrogates() {
+    String text = "\u007f\u0080\u07ff\u0800\ud7ff\ue000\uffff\ud800\udc00\udbff\udfff";
+    Utf8Reader reader = new Utf8Reader(new Buffer().writeUtf8(text));
+    char[] chars = new char[32];
+
+    assertThat(reader.read(chars, 0, 32)).isEqualTo(text.length());
+    assertThat(new String(chars, 0, text.length())).isEqualTo(text);
+  }
+
+  @Test
+  void leadBytesJustOutsideTheValidRangesAreReplaced() {
+    byte[] bytes = {(byte) 0xc1, (byte) 0xbf, (byte) 0xf5, (byte) 0x80, (byte) 0x80, (byte) 0x80, 'a'};
+    Utf8Reader reader = new Utf8Reader(new Buffer().write(bytes));
+    char[] chars = new char[16];
+
+    int n = reader.read(chars, 0, 16);
+    assertThat(new String(chars, 0, n)).isEqualTo(new String(bytes, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void replacementsAndAPendingLowSurrogateLandAtTheCallersOffset() {
+    // a CESU surrogate (three bytes, one U+FFFD) after an ASCII byte, read into the middle of the array
+    byte[] bytes = {'a', (byte) 0xed, (byte) 0xa0, (byte) 0x80, 'b'};
+    Utf8Reader reader = new Utf8Reader(new Buffer().write(bytes));
+    char[] chars = new char[8];
+    Arrays.fill(chars, '#');
+
+    assertThat(reader.read(chars, 3, 5)).isEqualTo(3);
+    assertThat(new String(chars)).isEqualTo("###a\ufffdb##");
+
+    // a 4-byte character read into room for one char: its low half comes first in the next read, at its offset
+    Utf8Reader split = new Utf8Reader(new Buffer().writeUtf8("\ud83d\ude00z"));
+    char[] one = new char[6];
+    Arrays.fill(one, '#');
+    assertThat(split.read(one, 1, 1)).isEqualTo(1);
+    assertThat(split.read(one, 4, 2)).isEqualTo(2);
+    assertThat(new String(one)).isEqualTo("#\ud83d##\ude00z");
+  }
 }
