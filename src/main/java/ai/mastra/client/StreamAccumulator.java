@@ -33,8 +33,8 @@ final class StreamAccumulator {
   private ResponseErrorEvent error;
   private final TreeMap<Integer, OutputItem> items = new TreeMap<>();
   private final Map<Integer, Map<Integer, Text>> texts = new HashMap<>();
-  // The text the last delta went to, while nothing else came between: the next delta of the same part
-  // (nearly every event of a long answer) is appended without the lookups.
+  // The text the last delta went to, until an item or part event drops the texts it may be: the next delta of
+  // the same part (nearly every event of a long answer) is appended without the lookups.
   private Text lastText;
   private int lastOutputIndex;
   private int lastContentIndex;
@@ -54,9 +54,6 @@ final class StreamAccumulator {
   void accept(StreamEvent event) {
     ResponseStreamEvent e = event.data();
     checkIndexes(event);
-    if (!e.isOutputTextDelta()) {
-      lastText = null;
-    }
     if (e.isCreated() || e.isInProgress()) {
       Response response = e.isCreated() ? e.asCreated().getResponse() : e.asInProgress().getResponse();
       if (response != null) {
@@ -81,6 +78,7 @@ final class StreamAccumulator {
         items.put(index, copy(item, OutputItem.class));
         texts.remove(index); // the item's own content is now the truth
         arguments.remove(index);
+        lastText = null; // it may be one of the texts just dropped
       }
     } else if (e.isContentPartAdded() || e.isContentPartDone()) {
       ContentPart part = e.isContentPartAdded() ? e.asContentPartAdded().getPart() : e.asContentPartDone().getPart();
@@ -96,6 +94,7 @@ final class StreamAccumulator {
           partAt(message, contentIndex);
           message.getContent().set(contentIndex, copy(part, ContentPart.class));
           textsOf(index).remove(contentIndex);
+          lastText = null; // it may be the text just dropped
         }
       }
     } else if (e.isOutputTextDelta()) {
@@ -111,7 +110,8 @@ final class StreamAccumulator {
           if (text != null) {
             text.append(delta.getDelta());
           }
-          lastText = outputIndex == null ? null : text;
+          // without an output_index the run is not kept: -1 matches no index (a negative one is refused)
+          lastText = text;
           lastOutputIndex = outputIndex == null ? -1 : outputIndex;
           lastContentIndex = contentIndex;
         }

@@ -156,16 +156,16 @@ public final class JsJson {
     if (value == 0) {
       return "0"; // also -0, as in JavaScript
     }
-    if (value == Math.rint(value) && Math.abs(value) <= TWO_POW_53) {
+    double magnitude = Math.abs(value);
+    if (value == Math.rint(value) && magnitude <= TWO_POW_53) {
       return Long.toString((long) value); // exact, and plain notation since it is below 1e21
     }
     StringBuilder out = new StringBuilder(25);
-    if (value < 0) {
+    if (magnitude != value) {
       out.append('-');
-      value = -value;
     }
     StringBuilder digits = new StringBuilder(17);
-    int point = shortestDigits(value, digits);
+    int point = shortestDigits(magnitude, digits);
     format(digits, point, out);
     return out.toString();
   }

@@ -358,6 +358,10 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
         } else if (element.isJsonNull()) {
           model.fields[i].set(value, null);
           nullsRead(value).add(name);
+        } else if (model.fields[i].getType() == String.class && element.isJsonPrimitive()) {
+          // e.g. an item's id, buffered before the discriminator: the text Gson's String adapter would give (a
+          // number's or a boolean's own text too), without the tree reader it would need
+          model.fields[i].set(value, element.getAsString());
         } else {
           Object direct = direct(model.fields[i].getType(), element);
           model.fields[i].set(value, direct != null ? direct : adapter(i).fromJsonTree(element));
@@ -368,17 +372,15 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
     }
 
     /**
-     * A buffered string, integer or boolean member (one read before the discriminator, e.g. an item's {@code
-     * id}) as the field's type, without a tree reader; null for anything else, which the adapter reads.
+     * A buffered integer or boolean member (one read before the discriminator, e.g. an event's {@code
+     * sequence_number}) as the field's type, without a tree reader; null for anything else, which the adapter
+     * reads.
      */
     private static Object direct(Class<?> type, JsonElement element) {
       if (!(element instanceof JsonPrimitive)) {
         return null;
       }
       JsonPrimitive primitive = (JsonPrimitive) element;
-      if (type == String.class && primitive.isString()) {
-        return primitive.getAsString();
-      }
       if (type == Boolean.class && primitive.isBoolean()) {
         return primitive.getAsBoolean();
       }

@@ -61,38 +61,44 @@ final class RequiredFields {
         holdsModels[i] = mayHoldModels(fields[i].getGenericType());
       }
     }
+  }
 
-    private static boolean mayHoldModels(Type type) {
-      if (type instanceof Class) {
-        Class<?> c = (Class<?>) type;
-        if (c == Object.class || Collection.class.isAssignableFrom(c) || Map.class.isAssignableFrom(c)) {
-          return true; // a raw container or a free-form value: look
-        }
-        // a union (an interface), or a model with properties (not an open enum or a oneOf value, which have
-        // none this check looks at)
-        return c.getName().startsWith(MODEL_PACKAGE) && !c.isEnum() && (c.isInterface() || hasProperties(c));
+  /**
+   * Whether a field of this type may hold a model (a model, a union, a list or map of them, Object): only those
+   * are looked into; a String, number, open enum or JSON tree is read only when required, to see it is there.
+   * Package-private for its test: the answer is cached per model class, and a wrong "yes" costs only time.
+   */
+  static boolean mayHoldModels(Type type) {
+    if (type instanceof Class) {
+      Class<?> c = (Class<?>) type;
+      if (c == Object.class || Collection.class.isAssignableFrom(c) || Map.class.isAssignableFrom(c)) {
+        return true; // a raw container or a free-form value: look
       }
-      if (type instanceof ParameterizedType) {
-        for (Type argument : ((ParameterizedType) type).getActualTypeArguments()) {
-          if (mayHoldModels(argument)) {
-            return true;
-          }
-        }
-        return false;
-      }
-      return true; // a type variable or wildcard: look
+      // a union (an interface), or a model with properties (not an open enum or a oneOf value, which have
+      // none this check looks at)
+      return c.getName().startsWith(MODEL_PACKAGE) && !c.isEnum() && (c.isInterface() || hasProperties(c));
     }
-
-    private static boolean hasProperties(Class<?> type) {
-      for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-        for (Field field : c.getDeclaredFields()) {
-          if (!Modifier.isStatic(field.getModifiers()) && field.isAnnotationPresent(SerializedName.class)) {
-            return true;
-          }
+    if (type instanceof ParameterizedType) {
+      for (Type argument : ((ParameterizedType) type).getActualTypeArguments()) {
+        if (mayHoldModels(argument)) {
+          return true;
         }
       }
       return false;
     }
+    return true; // a type variable or wildcard: look
+  }
+
+  /** Whether the class or a superclass has a property (a non-static {@link SerializedName} field). */
+  static boolean hasProperties(Class<?> type) {
+    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+      for (Field field : c.getDeclaredFields()) {
+        if (!Modifier.isStatic(field.getModifiers()) && field.isAnnotationPresent(SerializedName.class)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private RequiredFields() {}

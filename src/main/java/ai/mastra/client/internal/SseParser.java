@@ -80,7 +80,8 @@ public final class SseParser {
       }
       if (firstLine) {
         firstLine = false;
-        if (end >= 3 && source.getBuffer().rangeEquals(0, BOM)) {
+        // (a line shorter than the mark ends within its three bytes, so they do not match)
+        if (source.getBuffer().rangeEquals(0, BOM)) {
           source.skip(3); // one leading byte order mark is not part of the stream
           end -= 3;
         }
@@ -91,11 +92,11 @@ public final class SseParser {
         if (event != null) {
           return event;
         }
-      } else if (end >= DATA.size() && source.getBuffer().rangeEquals(0, DATA)) {
+      } else if (source.getBuffer().rangeEquals(0, DATA)) { // a shorter line ends within these bytes
         // "data:" lines, nearly every byte of a stream: the value is decoded straight from the buffer, with
         // no String of the whole line and no substring of it
         long skip = DATA.size();
-        if (end > skip && source.getBuffer().getByte(skip) == ' ') {
+        if (source.getBuffer().getByte(skip) == ' ') { // at the line's end, this is its CR or LF
           skip++;
         }
         source.skip(skip);
@@ -197,7 +198,7 @@ public final class SseParser {
   private void addData(String value) throws Limits.TooLargeException {
     // the joined data's length: the values and a \n between each two
     long length = dataLine == null ? value.length() : dataLength + 1 + value.length();
-    if (length >= maxEventSize) {
+    if (length > maxEventSize) {
       throw new Limits.TooLargeException(
           "an event of the stream is larger than the client's maxResponseSize of " + maxEventSize + " bytes");
     }

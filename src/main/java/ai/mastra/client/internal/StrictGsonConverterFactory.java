@@ -74,11 +74,7 @@ final class StrictGsonConverterFactory extends Converter.Factory {
 
     @Override
     public void write(int c) {
-      if (Character.isSurrogate((char) c)) {
-        sink.writeUtf8(String.valueOf((char) c)); // a lone half: okio writes ?, as the JDK encoder does
-      } else {
-        sink.writeUtf8CodePoint(c & 0xffff);
-      }
+      sink.writeUtf8CodePoint(c & 0xffff); // a lone surrogate half: okio writes ?, as the JDK encoder does
     }
 
     @Override
@@ -107,10 +103,17 @@ final class StrictGsonConverterFactory extends Converter.Factory {
         Buffer whole = source.getBuffer();
         MediaType contentType = closing.contentType();
         Charset charset = contentType == null ? null : contentType.charset(null);
-        if (whole.size() >= 3 && whole.rangeEquals(0, UTF8_BOM)) {
+        // OkHttp's decoding honours the byte order marks FE FF, FF FE, FF FE 00 00 and 00 00 FE FF, and
+        // otherwise decodes as the Content-Type's charset says, UTF-8 by default, as the fast path does; a
+        // JSON text in UTF-8 never starts with these bytes
+        boolean otherByteOrderMark = false;
+        if (whole.size() != 0) {
+          byte first = whole.getByte(0);
+          otherByteOrderMark = first == (byte) 0xFE || first == (byte) 0xFF || first == 0;
+        }
+        if (whole.rangeEquals(0, UTF8_BOM)) {
           whole.skip(3);
-        } else if ((charset != null && !charset.equals(StandardCharsets.UTF_8))
-            || (whole.size() >= 2 && ((whole.getByte(0) & 0xff) >= 0xfe || whole.getByte(0) == 0 || whole.getByte(1) == 0))) {
+        } else if ((charset != null && !charset.equals(StandardCharsets.UTF_8)) || otherByteOrderMark) {
           // another charset, or a UTF-16/32 byte order mark: OkHttp's own decoding
           String text = closing.string();
           return parse(adapter, new StringReader(text), () -> text, type);

@@ -30,11 +30,12 @@ final class Utf8Reader extends Reader {
     }
     int n = 0;
     if (pendingLow != 0) {
-      chars[offset + n++] = pendingLow;
+      chars[offset] = pendingLow;
       pendingLow = 0;
+      n = 1;
     }
     while (n < length) {
-      if (limit - pos < 4) {
+      if (pos == limit) {
         fill();
         if (pos == limit) {
           break;
@@ -103,20 +104,17 @@ final class Utf8Reader extends Reader {
     return n == 0 ? -1 : n;
   }
 
-  /** Moves the unread bytes to the front and reads more from the buffer, if it has more. */
+  /** Moves the unread bytes (at most 3, a character's start) to the front and reads more from the buffer. */
   private void fill() {
-    if (pos > 0) {
-      System.arraycopy(bytes, pos, bytes, 0, limit - pos);
-      limit -= pos;
-      pos = 0;
-    }
+    System.arraycopy(bytes, pos, bytes, 0, limit - pos);
+    limit -= pos;
+    pos = 0;
     // a buffer read stops at the end of a segment: read on, so a character across two segments is whole
-    while (limit < bytes.length) {
-      int read = source.read(bytes, limit, bytes.length - limit);
-      if (read <= 0) {
-        return;
-      }
+    int count = (int) Math.min(bytes.length - limit, source.size());
+    while (count != 0) {
+      int read = source.read(bytes, limit, count);
       limit += read;
+      count -= read;
     }
   }
 

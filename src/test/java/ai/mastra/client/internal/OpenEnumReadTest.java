@@ -1,0 +1,36 @@
+package ai.mastra.client.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.mastra.client.model.ResponseInput;
+import ai.mastra.client.model.ResponseStatus;
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How {@link ModelAdapterFactory} tells an open enum ({@code of(String)} and {@code knownValues()}) from a oneOf
+ * value ({@code of(...)} factories only), each read by a Gson with an empty adapter cache so that the choice is
+ * made again: an open enum takes any scalar's text, a oneOf value only the JSON types of its branches.
+ */
+class OpenEnumReadTest {
+  private final Gson gson = Json.GSON.newBuilder().create();
+
+  @Test
+  void anOpenEnumTakesTheTextOfANumber() {
+    ResponseStatus status = gson.fromJson("7", ResponseStatus.class);
+
+    assertThat(status.value()).isEqualTo("7");
+    assertThat(status.isKnown()).isFalse();
+    assertThat(gson.fromJson("\"completed\"", ResponseStatus.class)).isEqualTo(ResponseStatus.COMPLETED);
+  }
+
+  @Test
+  void aOneOfValueRefusesAJsonTypeNoneOfItsBranchesTakes() {
+    assertThat(gson.fromJson("\"hi\"", ResponseInput.class).value()).isEqualTo("hi");
+    assertThatThrownBy(() -> gson.fromJson("7", ResponseInput.class))
+        .isInstanceOf(JsonParseException.class)
+        .hasMessageContaining("a ResponseInput cannot be a JSON NUMBER");
+  }
+}

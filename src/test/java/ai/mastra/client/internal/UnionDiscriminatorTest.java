@@ -1,0 +1,146 @@
+package ai.mastra.client.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.mastra.client.model.OutputItem;
+import ai.mastra.client.model.ResponseOutputTextDeltaEvent;
+import ai.mastra.client.model.ResponseStreamEvent;
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.annotations.JsonAdapter;
+import com.google.gson.annotations.SerializedName;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How {@link ModelAdapterFactory} sets a union's discriminator on the variant, and the members read before it.
+ * The generated variants preset their discriminator, so the first tests use variants of their own that do not:
+ * a String discriminator, one of an enum type, and a variant without the property.
+ */
+class UnionDiscriminatorTest {
+
+  @JsonAdapter(value = ModelAdapterFactory.class, nullSafe = false)
+  @Union(
+      property = "kind",
+      values = {"plain", "tagged", "bare"},
+      variants = {Plain.class, Tagged.class, Bare.class},
+      unknown = Shape.Other.class)
+  interface Shape {
+    /** Any other kind. */
+    final class Other implements Shape {
+      final JsonObject json;
+
+      public Other(JsonObject json) {
+        this.json = json;
+      }
+    }
+  }
+
+  /** A String discriminator with no preset value. */
+  @JsonAdapter(value = ModelAdapterFactory.class, nullSafe = false)
+  static final class Plain implements Shape {
+    @SerializedName("kind")
+    String kind;
+
+    @SerializedName("n")
+    Integer n;
+  }
+
+  enum Kind {
+    @SerializedName("tagged")
+    TAGGED
+  }
+
+  /** A discriminator of an enum type. */
+  @JsonAdapter(value = ModelAdapterFactory.class, nullSafe = false)
+  static final class Tagged implements Shape {
+    @SerializedName("kind")
+    Kind kind;
+  }
+
+  /** No discriminator property: it is kept with the other unknown properties. */
+  @JsonAdapter(value = ModelAdapterFactory.class, nullSafe = false)
+  static final class Bare implements Shape {
+    @SerializedName("n")
+    Integer n;
+
+    transient Map<String, JsonElement> additionalProperties;
+  }
+
+  private final Gson gson = new Gson();
+
+  @Test
+  void aStringDiscriminatorIsSetFromTheJsonWhereverItComes() {
+    Plain first = (Plain) gson.fromJson("{\"kind\":\"plain\",\"n\":1}", Shape.class);
+    Plain last = (Plain) gson.fromJson("{\"n\":2,\"kind\":\"plain\"}", Shape.class);
+
+    assertThat(first.kind).isEqualTo("plain");
+    assertThat(first.n).isEqualTo(1);
+    assertThat(last.kind).isEqualTo("plain");
+    assertThat(last.n).isEqualTo(2);
+  }
+
+  @Test
+  void aDiscriminatorOfAnotherTypeIsReadByItsAdapter() {
+    Tagged tagged = (Tagged) gson.fromJson("{\"kind\":\"tagged\"}", Shape.class);
+
+    assertThat(tagged.kind).isEqualTo(Kind.TAGGED);
+  }
+
+  @Test
+  void aVariantWithoutTheDiscriminatorPropertyKeepsItAsAnUnknownProperty() {
+    Bare bare = (Bare) gson.fromJson("{\"kind\":\"bare\",\"n\":3}", Shape.class);
+
+    assertThat(bare.n).isEqualTo(3);
+    assertThat(bare.additionalProperties).containsOnlyKeys("kind");
+    assertThat(bare.additionalProperties.get("kind").getAsString()).isEqualTo("bare");
+    assertThat(gson.toJson(bare)).isEqualTo("{\"n\":3,\"kind\":\"bare\"}");
+  }
+
+  @Test
+  void anUnknownKindIsKeptWhole() {
+    Shape other = gson.fromJson("{\"n\":4,\"kind\":\"round\"}", Shape.class);
+
+    assertThat(other).isInstanceOf(Shape.Other.class);
+    assertThat(((Shape.Other) other).json.toString()).isEqualTo("{\"n\":4,\"kind\":\"round\"}");
+  }
+
+  // the generated models: members before the discriminator are buffered, then set as the field's type
+
+  @Test
+  void bufferedStringMembersTakeTheTextOfAnyJsonPrimitive() {
+    String rest = "\"type\":\"message\",\"role\":\"assistant\",\"status\":\"completed\",\"content\":[]}";
+    assertThat(Json.GSON.fromJson("{\"id\":\"m1\"," + rest, OutputItem.class).getId()).isEqualTo("m1");
+    assertThat(Json.GSON.fromJson("{\"id\":17," + rest, OutputItem.class).getId()).isEqualTo("17");
+    assertThat(Json.GSON.fromJson("{\"id\":1.50," + rest, OutputItem.class).getId()).isEqualTo("1.50");
+    assertThat(Json.GSON.fromJson("{\"id\":true," + rest, OutputItem.class).getId()).isEqualTo("true");
+    assertThat(Json.GSON.fromJson("{" + rest.replace("}", ",\"id\":17}"), OutputItem.class).getId())
+        .as("as when it comes after the discriminator").isEqualTo("17");
+  }
+
+  @Test
+  void aBufferedStringMemberThatIsAnObjectOrArrayIsRefused() {
+    String rest = "\"type\":\"message\",\"role\":\"assistant\",\"content\":[]}";
+    for (String id : new String[] {"{\"a\":1}", "[\"m1\"]"}) {
+      assertThatThrownBy(() -> Json.GSON.fromJson("{\"id\":" + id + "," + rest, OutputItem.class))
+          .as(id)
+          .isInstanceOf(JsonParseException.class);
+    }
+  }
+
+  @Test
+  void bufferedNumberMembersKeepTheirFieldsType() {
+    ResponseStreamEvent event = Json.GSON.fromJson("{\"sequence_number\":5,\"output_index\":1,\"content_index\":0,"
+        + "\"item_id\":\"m1\",\"delta\":\"Hi\",\"type\":\"response.output_text.delta\"}", ResponseStreamEvent.class);
+
+    ResponseOutputTextDeltaEvent delta = (ResponseOutputTextDeltaEvent) event;
+    assertThat(delta.getSequenceNumber()).isEqualTo(5L);
+    assertThat(delta.getOutputIndex()).isEqualTo(1);
+    assertThat(delta.getContentIndex()).isEqualTo(0);
+    assertThat(delta.getItemId()).isEqualTo("m1");
+    assertThat(delta.getDelta()).isEqualTo("Hi");
+  }
+}
