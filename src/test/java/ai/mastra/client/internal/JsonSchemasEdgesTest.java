@@ -11,7 +11,9 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.AbstractList;
 import java.util.AbstractMap;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +23,7 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentMap;
@@ -42,6 +45,15 @@ class JsonSchemasEdgesTest {
     Queue<String> queue;
     Deque<String> deque;
     NavigableSet<String> navigable;
+  }
+
+  static final class WithConcreteCollections {
+    ArrayList<String> list;
+    TreeSet<String> set;
+  }
+
+  static final class WithAbstractCollection {
+    AbstractList<String> list;
   }
 
   static final class WithBlockingQueue {
@@ -168,6 +180,18 @@ class JsonSchemasEdgesTest {
         .isEqualTo(json("{'type':'array','items':{'type':'string'}}"));
     assertThat(property(WithInterfaceCollections.class, "deque"))
         .isEqualTo(json("{'type':'array','items':{'type':'string'}}"));
+  }
+
+  @Test
+  void concreteCollectionsAreArraysAndAbstractOnesAreRefused() {
+    assertThat(property(WithConcreteCollections.class, "list"))
+        .isEqualTo(json("{'type':'array','items':{'type':'string'}}"));
+    assertThat(property(WithConcreteCollections.class, "set"))
+        .isEqualTo(json("{'type':'array','items':{'type':'string'},'uniqueItems':true}"));
+    assertThatThrownBy(() -> JsonSchemas.generate(WithAbstractCollection.class))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("WithAbstractCollection.list: no JSON schema for "
+            + "a java.util.AbstractList (use List, Set or Collection)");
   }
 
   @Test
