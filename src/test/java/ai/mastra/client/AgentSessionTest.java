@@ -434,13 +434,13 @@ class AgentSessionTest extends WireMockClientTest {
         }
       });
       waiter.start();
-      waiter.join(10_000);
+      waiter.join(2_000); // short on purpose, see TimeoutsAndInterruptsTest.assertInterruptible
 
       assertThat(waiterFailure.get()).isInstanceOf(MastraIOException.class)
           .hasMessage("interrupted while waiting for another call to create the session's conversation");
       assertThat(flagKept.get()).isTrue();
       creator.interrupt(); // the SDK cancels the creator's call too
-      creator.join(10_000);
+      creator.join(2_000);
       assertThat(creatorFailure.get()).isInstanceOf(MastraIOException.class);
       assertThat(session.conversationId()).isEmpty();
     } finally {

@@ -141,7 +141,7 @@ class TransportEdgesTest {
       Thread.onSpinWait(); // until the caller is in its 30 s wait before the retry
     }
     caller.interrupt();
-    caller.join(5_000);
+    caller.join(2_000); // short on purpose, see TimeoutsAndInterruptsTest.assertInterruptible
     assertThat(caller.isAlive()).isFalse();
     assertThat(thrown.get())
         .isInstanceOf(MastraIOException.class)
