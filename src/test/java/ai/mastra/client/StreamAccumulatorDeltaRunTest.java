@@ -2,13 +2,9 @@ package ai.mastra.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.mastra.client.internal.SseParser;
 import ai.mastra.client.model.ContentPart;
 import ai.mastra.client.model.Response;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.stream.Collectors;
-import okio.Buffer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,18 +16,9 @@ class StreamAccumulatorDeltaRunTest {
 
   private final StreamAccumulator accumulator = new StreamAccumulator();
 
-  private static StreamEvent event(String json) {
-    try {
-      return StreamEvent.decode("test stream",
-          new SseParser(new Buffer().writeUtf8("data: " + json + "\n\n")).next());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   private String texts(String... events) {
     for (String json : events) {
-      accumulator.accept(event(json));
+      accumulator.accept(StreamAccumulatorUnitTest.event(json));
     }
     return accumulator.response().getOutput().stream()
         .map(item -> !item.isMessage() || item.asMessage().getContent() == null ? "-"

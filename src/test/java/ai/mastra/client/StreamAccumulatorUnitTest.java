@@ -26,7 +26,7 @@ class StreamAccumulatorUnitTest {
   private final StreamAccumulator accumulator = new StreamAccumulator();
 
   /** Decodes one event's JSON as the stream does (SSE parser, then {@link StreamEvent#decode}). */
-  private static StreamEvent event(String json) {
+  static StreamEvent event(String json) {
     try {
       return StreamEvent.decode("test stream",
           new SseParser(new Buffer().writeUtf8("data: " + json + "\n\n")).next());
