@@ -118,8 +118,8 @@ final class RequiredFields {
    * of 100 items costs no strings.
    */
   private static String missing(Object value) {
-    if (value == null) {
-      return null;
+    if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+      return null; // the leaves of free-form JSON (metadata, arguments): no class lookup for each of them
     }
     if (value instanceof Collection) {
       int i = 0;
@@ -156,7 +156,7 @@ final class RequiredFields {
         if (properties.required[i]) {
           return "." + properties.names[i];
         }
-      } else if (!(fieldValue instanceof String)) {
+      } else {
         String missing = missing(fieldValue);
         if (missing != null) {
           return "." + properties.names[i] + missing;

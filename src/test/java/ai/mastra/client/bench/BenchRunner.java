@@ -48,6 +48,7 @@ public final class BenchRunner {
   private final int rounds = Integer.getInteger("bench.rounds", quick ? 1 : 3);
   private final long warmupMs = Long.getLong("bench.warmupMs", quick ? 1000 : 2000);
   private final long measureMs = Long.getLong("bench.measureMs", quick ? 2000 : 4000);
+  private final long coldStartMs = quick ? 6000 : 8000;
   private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
   private final String classpath = System.getProperty("java.class.path");
   private final Map<String, String> nodes = new LinkedHashMap<>();
@@ -93,6 +94,11 @@ public final class BenchRunner {
       for (String client : ordered(clients(true), reverse)) {
         measure("stream", "1", client, STREAM_DELTAS);
         measure("latency", "1", client, null);
+      }
+    }
+    for (int round = 1; round <= rounds; round++) {
+      for (String client : ordered(List.of("sdk", "raw"), round % 2 == 0)) {
+        measureColdStart(client);
       }
     }
     Map<String, String> memory = new LinkedHashMap<>();
@@ -267,6 +273,15 @@ public final class BenchRunner {
     say(String.format(Locale.ROOT, "  %-15s %-4s %-6s %s", workload, callers, client, result));
   }
 
+  /** {@code list} with 16 callers from the JVM's start, no warm-up: calls/s second by second. */
+  private void measureColdStart(String client) throws Exception {
+    List<String> command = List.of(java, "-cp", classpath, BenchWorker.class.getName(), "list-cold", client, "16", "0",
+        Long.toString(coldStartMs), server.baseUrl());
+    JsonObject result = runForResult(command, project);
+    results.computeIfAbsent("list-cold|16|" + client, key -> new ArrayList<>()).add(result);
+    say(String.format(Locale.ROOT, "  %-15s %-4s %-6s %s", "list-cold", "16", client, result));
+  }
+
   private JsonObject runForResult(List<String> command, Path dir) throws Exception {
     Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
     String result = null;
@@ -430,7 +445,9 @@ public final class BenchRunner {
 
     md.append("## Calls per second\n\n");
     md.append("Callers: `1` and `16` blocking threads, `a16` 16 async calls in flight (client-js: 16 promises in flight\n")
-        .append("for `16`). Error: the largest standard deviation of the 5 slices of a measurement. Allocation: bytes\n")
+        .append("for `16`). Warm-up: ").append(warmupMs).append(" ms with one caller, then ").append(warmupMs * 3)
+        .append(" ms with all of them when there are 16 (a cold start is below).\n")
+        .append("Error: the largest standard deviation of the 5 slices of a measurement. Allocation: bytes\n")
         .append("allocated by all threads of the JVM per call (HotSpot's per-thread counters).\n\n");
     List<String> js = new ArrayList<>(nodes.keySet());
     md.append("| operation | callers | SDK calls/s | raw calls/s | SDK/raw |");
@@ -461,6 +478,20 @@ public final class BenchRunner {
       md.append("| `").append(variant.equals("create-headers") ? "RequestOptions` with 2 headers" : "RequestOptions.of(RequestContext)`")
           .append(" | ").append(rate(runs)).append(" | ").append(ratio(runs, of("create", "1", "sdk"), "rate"))
           .append(" | ").append(kb(median(field(runs, "bytesPerCall")))).append(" |\n");
+    }
+
+    md.append("\n16 callers of `items().list` from the JVM's start, with no warm-up at all (each line a fresh JVM; calls/s\n")
+        .append("second by second, then the calls of the whole ").append(coldStartMs / 1000).append(" s):\n\n");
+    md.append("| client | run | calls/s, second by second | calls in ").append(coldStartMs / 1000).append(" s |\n|---|---|---|---|\n");
+    for (String client : new String[] {"sdk", "raw"}) {
+      List<JsonObject> runs = of("list-cold", "16", client);
+      for (int i = 0; i < runs.size(); i++) {
+        List<String> perSecond = new ArrayList<>();
+        runs.get(i).getAsJsonArray("slices").forEach(rate -> perSecond.add(k(rate.getAsDouble())));
+        md.append("| ").append(client.equals("sdk") ? "SDK" : "raw").append(" | ").append(i + 1).append(" | ")
+            .append(String.join(" · ", perSecond)).append(" | ")
+            .append(String.format(Locale.ROOT, "%,d", runs.get(i).get("calls").getAsLong())).append(" |\n");
+      }
     }
 
     md.append("\n## Streams\n\n");

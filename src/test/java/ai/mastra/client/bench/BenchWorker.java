@@ -42,7 +42,8 @@ import okio.BufferedSource;
  * <p>{@code BenchWorker <workload> <sdk|raw> <callers> <warmupMs> <measureMs> <baseUrl> [deltas]}; callers
  * {@code a16} means 16 async calls in flight instead of 16 blocking threads. Workloads: {@code create}, {@code
  * create-headers} and {@code create-context} (per-call headers / request context, SDK only), {@code list},
- * {@code stream} (events/s of a stream of {@code deltas} text deltas, read to its final response), {@code
+ * {@code list-cold} ({@code list} from the JVM's start, no warm-up: calls/s second by second), {@code stream}
+ * (events/s of a stream of {@code deltas} text deltas, read to its final response), {@code
  * latency} (first delta, server write to caller), {@code stream-mem} (one stream of {@code deltas} with its
  * final response: run at {@code -Xmx64m}), {@code cold} (one create call, then exit).
  */
@@ -106,11 +107,13 @@ public final class BenchWorker {
     if (client.equals("sdk")) {
       sdk = MastraClient.builder().baseUrl(baseUrl).build();
     } else {
-      // what a careful hand-written client does: one client, a pool, a dispatcher as wide as the SDK's (64)
+      // what a careful hand-written client does: one client, a dispatcher as wide as the SDK's (64) and a pool
+      // that keeps as many idle connections, as the SDK's does
       Dispatcher dispatcher = new Dispatcher();
       dispatcher.setMaxRequests(64);
       dispatcher.setMaxRequestsPerHost(64);
-      raw = new OkHttpClient.Builder().connectionPool(new ConnectionPool()).dispatcher(dispatcher).build();
+      raw = new OkHttpClient.Builder().connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
+          .dispatcher(dispatcher).build();
     }
   }
 
@@ -239,9 +242,23 @@ public final class BenchWorker {
   }
 
   private void throughput(String workload, String callers, long warmupMs, long measureMs) throws Exception {
+    boolean cold = workload.endsWith("-cold");
     Op op = op(workload);
     boolean async = callers.startsWith("a");
     int n = Integer.parseInt(async ? callers.substring(1) : callers);
+    if (!cold) {
+      // Warm-up with one caller first. With 16 busy callers on 2 cores the JIT's compiler threads get a 16th of
+      // the CPU, and a hot loop still in the interpreter (a body's decoding) can wait 10-25 s for its
+      // compilation, behind a queue of others: the figure would then measure the JIT, at random, not the client.
+      long soloEnd = System.nanoTime() + warmupMs * 1_000_000;
+      while (System.nanoTime() < soloEnd) {
+        if (async) {
+          op.callAsync().get(30, TimeUnit.SECONDS);
+        } else {
+          op.call();
+        }
+      }
+    }
     AtomicLong done = new AtomicLong();
     AtomicBoolean stop = new AtomicBoolean();
     ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
@@ -267,15 +284,19 @@ public final class BenchWorker {
         threads.add(thread);
       }
     }
-    Thread.sleep(warmupMs);
+    // then all of them, three times as long: under 16 callers the JIT compiles on (the paths of a pool of 16
+    // connections, of contention) with a 16th of the CPU, and the rate still grows for some 6-10 s
+    Thread.sleep(cold || n == 1 ? 0 : warmupMs * 3);
     long allocatedBefore = allocated();
     long start = System.nanoTime();
     long startCount = done.get();
-    double[] rates = new double[SLICES];
+    // a cold start is shown second by second
+    int slices = cold ? (int) (measureMs / 1000) : SLICES;
+    double[] rates = new double[slices];
     long sliceStart = start;
     long sliceCount = startCount;
-    for (int s = 0; s < SLICES; s++) {
-      Thread.sleep(measureMs / SLICES);
+    for (int s = 0; s < slices; s++) {
+      Thread.sleep(measureMs / slices);
       long now = System.nanoTime();
       long count = done.get();
       rates[s] = (count - sliceCount) * 1e9 / (now - sliceStart);
@@ -291,9 +312,13 @@ public final class BenchWorker {
       failures.peek().printStackTrace();
       throw new IllegalStateException("calls failed: " + failures.size(), failures.peek());
     }
+    StringBuilder perSlice = new StringBuilder();
+    for (double rate : rates) {
+      perSlice.append(perSlice.length() == 0 ? "" : ",").append(Math.round(rate));
+    }
     System.out.printf(
-        "RESULT {\"rate\":%.1f,\"sd\":%.1f,\"bytesPerCall\":%d,\"calls\":%d}%n",
-        calls / seconds, sd(rates), calls == 0 ? 0 : (allocatedAfter - allocatedBefore) / calls, calls);
+        "RESULT {\"rate\":%.1f,\"sd\":%.1f,\"bytesPerCall\":%d,\"calls\":%d,\"slices\":[%s]}%n",
+        calls / seconds, sd(rates), calls == 0 ? 0 : (allocatedAfter - allocatedBefore) / calls, calls, perSlice);
   }
 
   private static void loopAsync(
