@@ -23,12 +23,13 @@ import org.junit.jupiter.api.Test;
 class ConnectionPoolTest {
   private static final String RESPONSE = Capture.load("07").responseBody();
   private static final int CALLERS = 12;
+  private final AtomicInteger closedByTheClient = new AtomicInteger();
 
   /**
    * Holds each request until {@code CALLERS} requests of its wave have arrived, so every wave has that many
    * connections in use at once; then answers and keeps the connection open.
    */
-  private static RawHttpServer server() throws java.io.IOException {
+  private RawHttpServer server() throws java.io.IOException {
     AtomicInteger requests = new AtomicInteger();
     CountDownLatch[] waves = {new CountDownLatch(CALLERS), new CountDownLatch(CALLERS)};
     return new RawHttpServer((index, connection) -> {
@@ -39,6 +40,7 @@ class ConnectionPoolTest {
         connection.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
             + RESPONSE.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + RESPONSE);
       }
+      closedByTheClient.incrementAndGet();
     });
   }
 
@@ -75,6 +77,12 @@ class ConnectionPoolTest {
         MastraClient client =
             MastraClient.builder().baseUrl(server.url()).maxRetries(0).maxConcurrentRequests(8).build()) {
       wave(client, callers);
+      // the pool closes the idle connections beyond 8 in a task of its own, soon after the calls end
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (closedByTheClient.get() < CALLERS - 8 && System.nanoTime() < end) {
+        Thread.sleep(10);
+      }
+      assertThat(closedByTheClient.get()).as("idle connections closed beyond 8").isEqualTo(CALLERS - 8);
       wave(client, callers);
 
       assertThat(server.requests()).hasSize(2 * CALLERS);

@@ -398,7 +398,17 @@ class ResponseShapesContractTest extends WireMockClientTest {
       "{\"id\":\"r1\",\"object\":\"response\",\"created_at\":1,\"model\":\"m\",\"status\":\"completed\","
           + "\"output\":[],\"usage\":{\"input_tokens\":1}}",
       "{\"id\":\"r1\",\"object\":\"response\",\"created_at\":1,\"model\":\"m\",\"status\":\"completed\","
-          + "\"output\":[{\"id\":\"m1\",\"type\":\"message\",\"role\":null,\"content\":[]}]}"})
+          + "\"output\":[{\"id\":\"m1\",\"type\":\"message\",\"role\":null,\"content\":[]}]}",
+      // a required property given, then given again as null
+      "{\"id\":\"r1\",\"object\":\"response\",\"created_at\":1,\"model\":\"m\",\"status\":\"completed\","
+          + "\"output\":[{\"id\":\"m1\",\"type\":\"message\",\"role\":\"assistant\",\"content\":[],\"role\":null}]}",
+      // a required property null before the discriminator (buffered, then set)
+      "{\"id\":\"r1\",\"object\":\"response\",\"created_at\":1,\"model\":\"m\",\"status\":\"completed\","
+          + "\"output\":[{\"role\":null,\"id\":\"m1\",\"type\":\"message\",\"content\":[]}]}",
+      // a required property missing in the second item, after a complete one
+      "{\"id\":\"r1\",\"object\":\"response\",\"created_at\":1,\"model\":\"m\",\"status\":\"completed\","
+          + "\"output\":[{\"id\":\"m1\",\"type\":\"message\",\"role\":\"assistant\",\"content\":[]},"
+          + "{\"id\":\"f1\",\"type\":\"function_call\",\"call_id\":\"c1\",\"arguments\":\"{}\"}]}"})
   void aSuccessBodyThatLacksARequiredPropertyIsAnInvalidResponse(String body) {
     wm.stubFor(any(anyUrl()).willReturn(okJson(body)));
 

@@ -131,6 +131,7 @@ final class StrictGsonConverterFactory extends Converter.Factory {
   private Object parse(TypeAdapter<?> adapter, Reader in, Supplier<String> text, Type type) {
     try {
       JsonReader reader = gson.newJsonReader(in);
+      ModelAdapterFactory.startDecoding();
       Object value = adapter.read(reader);
       if (reader.peek() != JsonToken.END_DOCUMENT) {
         throw new JsonParseException("JSON document was not fully consumed");
@@ -138,7 +139,8 @@ final class StrictGsonConverterFactory extends Converter.Factory {
       if (value == null) {
         throw new InvalidBodyException("the body is empty or null, expected " + typeName(type), text.get(), null);
       }
-      String missing = RequiredFields.firstMissing(value);
+      // the walk through every model is needed only when one read lacked (or may have lacked) a property
+      String missing = ModelAdapterFactory.mayBeIncomplete() ? RequiredFields.firstMissing(value) : null;
       if (missing != null) {
         throw new InvalidBodyException(
             "the body is not a valid " + typeName(type) + ": the required property " + missing + " is missing",
