@@ -24,6 +24,7 @@ class ConnectionPoolTest {
   private static final String RESPONSE = Capture.load("07").responseBody();
   private static final int CALLERS = 12;
   private final AtomicInteger closedByTheClient = new AtomicInteger();
+  private final CountDownLatch fourClosed = new CountDownLatch(CALLERS - 8);
 
   /**
    * Holds each request until {@code CALLERS} requests of its wave have arrived, so every wave has that many
@@ -41,6 +42,7 @@ class ConnectionPoolTest {
             + RESPONSE.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + RESPONSE);
       }
       closedByTheClient.incrementAndGet();
+      fourClosed.countDown();
     });
   }
 
@@ -78,10 +80,7 @@ class ConnectionPoolTest {
             MastraClient.builder().baseUrl(server.url()).maxRetries(0).maxConcurrentRequests(8).build()) {
       wave(client, callers);
       // the pool closes the idle connections beyond 8 in a task of its own, soon after the calls end
-      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (closedByTheClient.get() < CALLERS - 8 && System.nanoTime() < end) {
-        Thread.sleep(10);
-      }
+      assertThat(fourClosed.await(10, TimeUnit.SECONDS)).as("4 idle connections closed").isTrue();
       assertThat(closedByTheClient.get()).as("idle connections closed beyond 8").isEqualTo(CALLERS - 8);
       wave(client, callers);
 

@@ -11,8 +11,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.Writer;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
@@ -21,7 +19,6 @@ import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
-import okio.ByteString;
 import retrofit2.Converter;
 import retrofit2.Retrofit;
 
@@ -32,7 +29,6 @@ import retrofit2.Retrofit;
  * is an error instead of a null model or a model of nulls.
  */
 final class StrictGsonConverterFactory extends Converter.Factory {
-  private static final ByteString UTF8_BOM = ByteString.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
   private static final MediaType JSON = MediaType.get("application/json; charset=UTF-8");
   private final Gson gson;
 
@@ -100,29 +96,12 @@ final class StrictGsonConverterFactory extends Converter.Factory {
       try (ResponseBody closing = body) {
         BufferedSource source = closing.source();
         source.request(Long.MAX_VALUE); // the whole body: an I/O failure is an IOException here, never later
-        Buffer whole = source.getBuffer();
-        MediaType contentType = closing.contentType();
-        Charset charset = contentType == null ? null : contentType.charset(null);
-        // OkHttp's decoding honours the byte order marks FE FF, FF FE, FF FE 00 00 and 00 00 FE FF, and
-        // otherwise decodes as the Content-Type's charset says, UTF-8 by default, as the fast path does; a
-        // JSON text in UTF-8 never starts with these bytes
-        boolean otherByteOrderMark = false;
-        if (whole.size() != 0) {
-          byte first = whole.getByte(0);
-          otherByteOrderMark = first == (byte) 0xFE || first == (byte) 0xFF || first == 0;
-        }
-        if (whole.rangeEquals(0, UTF8_BOM)) {
-          whole.skip(3);
-        } else if ((charset != null && !charset.equals(StandardCharsets.UTF_8)) || otherByteOrderMark) {
-          // another charset, or a UTF-16/32 byte order mark: OkHttp's own decoding
-          String text = closing.string();
-          return parse(adapter, new StringReader(text), () -> text, type);
-        }
-        // One String of the whole body, decoded by the JDK. A decoder of our own, from the bytes straight into
-        // Gson's reader, saved that String (about 25 KB of a 100-item page) but not time, and under load from
-        // a cold start its loop could stay interpreted for 10-25 s (the JIT's queue starved its compilation):
-        // 16 callers then ran at a tenth of their speed. The JDK's decoding is compiled early.
-        String text = whole.readUtf8();
+        // OkHttp's decoding: a byte order mark (UTF-8, UTF-16 or UTF-32) first, else the Content-Type's charset,
+        // UTF-8 by default. One String of the whole body: a decoder of our own, from the bytes straight into
+        // Gson's reader, saved that String (about 25 KB of a 100-item page) but not time, and under load from a
+        // cold start its loop could stay interpreted for 10-25 s (the JIT's queue starved its compilation): 16
+        // callers then ran at a tenth of their speed. The JDK's decoding is compiled early.
+        String text = closing.string();
         return parse(adapter, new StringReader(text), () -> text, type);
       }
     };
