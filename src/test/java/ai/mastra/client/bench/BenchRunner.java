@@ -448,14 +448,15 @@ public final class BenchRunner {
         .append("for `16`). Warm-up: ").append(warmupMs).append(" ms with one caller, then ").append(warmupMs * 3)
         .append(" ms with all of them when there are 16 (a cold start is below).\n")
         .append("Error: the largest standard deviation of the 5 slices of a measurement. Allocation: bytes\n")
-        .append("allocated by all threads of the JVM per call (HotSpot's per-thread counters).\n\n");
+        .append("allocated by all threads of the JVM per call (HotSpot's per-thread counters). CPU: the JVM's CPU time\n")
+        .append("per call, all its threads (the JIT's and the GC's too), in µs; the server's is not counted.\n\n");
     List<String> js = new ArrayList<>(nodes.keySet());
     md.append("| operation | callers | SDK calls/s | raw calls/s | SDK/raw |");
     for (String j : js) {
       md.append(" client-js ").append(j.substring(2)).append(" | SDK/client-js ").append(j.substring(2)).append(" |");
     }
-    md.append(" alloc/call SDK | raw | SDK/raw |\n|---|---|---|---|---|");
-    md.append("---|---|".repeat(js.size())).append("---|---|---|\n");
+    md.append(" alloc/call SDK | raw | SDK/raw | CPU/call SDK | raw | SDK/raw |\n|---|---|---|---|---|");
+    md.append("---|---|".repeat(js.size())).append("---|---|---|---|---|---|\n");
     for (String operation : new String[] {"create", "list"}) {
       for (String callers : new String[] {"1", "16", "a16"}) {
         List<JsonObject> sdk = of(operation, callers, "sdk");
@@ -468,16 +469,20 @@ public final class BenchRunner {
           md.append(' ').append(rate(node)).append(" | ").append(ratio(sdk, node, "rate")).append(" |");
         }
         md.append(' ').append(kb(median(field(sdk, "bytesPerCall")))).append(" | ")
-            .append(kb(median(field(raw, "bytesPerCall")))).append(" | ").append(ratio(sdk, raw, "bytesPerCall")).append(" |\n");
+            .append(kb(median(field(raw, "bytesPerCall")))).append(" | ").append(ratio(sdk, raw, "bytesPerCall")).append(" |")
+            .append(' ').append(us(median(field(sdk, "cpuMicrosPerCall")))).append(" | ")
+            .append(us(median(field(raw, "cpuMicrosPerCall")))).append(" | ").append(ratio(sdk, raw, "cpuMicrosPerCall")).append(" |\n");
       }
     }
     md.append("\nPer-call options (SDK, `create`, 1 thread, paired with plain `create` in the same round):\n\n");
-    md.append("| variant | calls/s | vs plain create | alloc/call |\n|---|---|---|---|\n");
+    md.append("| variant | calls/s | vs plain create | alloc/call | CPU/call | vs plain create |\n|---|---|---|---|---|---|\n");
     for (String variant : new String[] {"create-headers", "create-context"}) {
       List<JsonObject> runs = of(variant, "1", "sdk");
       md.append("| `").append(variant.equals("create-headers") ? "RequestOptions` with 2 headers" : "RequestOptions.of(RequestContext)`")
           .append(" | ").append(rate(runs)).append(" | ").append(ratio(runs, of("create", "1", "sdk"), "rate"))
-          .append(" | ").append(kb(median(field(runs, "bytesPerCall")))).append(" |\n");
+          .append(" | ").append(kb(median(field(runs, "bytesPerCall")))).append(" | ")
+          .append(us(median(field(runs, "cpuMicrosPerCall")))).append(" | ")
+          .append(ratio(runs, of("create", "1", "sdk"), "cpuMicrosPerCall")).append(" |\n");
     }
 
     md.append("\n16 callers of `items().list` from the JVM's start, with no warm-up at all (each line a fresh JVM; calls/s\n")
@@ -555,6 +560,10 @@ public final class BenchRunner {
 
   private static String kb(double bytes) {
     return Double.isNaN(bytes) ? "" : String.format(Locale.ROOT, "%.1f KB", bytes / 1024);
+  }
+
+  private static String us(double micros) {
+    return Double.isNaN(micros) ? "" : String.format(Locale.ROOT, "%.1f µs", micros);
   }
 
   private static String ms(double millis) {

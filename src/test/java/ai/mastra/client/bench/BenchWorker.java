@@ -288,6 +288,7 @@ public final class BenchWorker {
     // connections, of contention) with a 16th of the CPU, and the rate still grows for some 6-10 s
     Thread.sleep(cold || n == 1 ? 0 : warmupMs * 3);
     long allocatedBefore = allocated();
+    long cpuBefore = processCpuNanos();
     long start = System.nanoTime();
     long startCount = done.get();
     // a cold start is shown second by second
@@ -306,6 +307,7 @@ public final class BenchWorker {
     long calls = sliceCount - startCount;
     double seconds = (sliceStart - start) / 1e9;
     long allocatedAfter = allocated();
+    long cpuAfter = processCpuNanos();
     stop.set(true);
     finished.await(30, TimeUnit.SECONDS);
     if (!failures.isEmpty()) {
@@ -317,8 +319,9 @@ public final class BenchWorker {
       perSlice.append(perSlice.length() == 0 ? "" : ",").append(Math.round(rate));
     }
     System.out.printf(
-        "RESULT {\"rate\":%.1f,\"sd\":%.1f,\"bytesPerCall\":%d,\"calls\":%d,\"slices\":[%s]}%n",
-        calls / seconds, sd(rates), calls == 0 ? 0 : (allocatedAfter - allocatedBefore) / calls, calls, perSlice);
+        "RESULT {\"rate\":%.1f,\"sd\":%.1f,\"bytesPerCall\":%d,\"cpuMicrosPerCall\":%.2f,\"calls\":%d,\"slices\":[%s]}%n",
+        calls / seconds, sd(rates), calls == 0 ? 0 : (allocatedAfter - allocatedBefore) / calls,
+        calls == 0 ? 0 : (cpuAfter - cpuBefore) / 1000.0 / calls, calls, perSlice);
   }
 
   private static void loopAsync(
@@ -336,6 +339,14 @@ public final class BenchWorker {
       done.incrementAndGet();
       loopAsync(op, done, stop, failures, finished);
     });
+  }
+
+  /**
+   * CPU time used so far by this JVM, all its threads (the callers, OkHttp's, the JIT's and the GC's): per
+   * call, a steadier figure than calls/s on a machine whose speed varies.
+   */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   /** Bytes allocated so far by all live threads of this JVM (HotSpot's per-thread counters). */
