@@ -8,10 +8,8 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.StringReader;
 import java.io.Writer;
-import java.util.function.Supplier;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import okhttp3.MediaType;
@@ -102,28 +100,28 @@ final class StrictGsonConverterFactory extends Converter.Factory {
         // cold start its loop could stay interpreted for 10-25 s (the JIT's queue starved its compilation): 16
         // callers then ran at a tenth of their speed. The JDK's decoding is compiled early.
         String text = closing.string();
-        return parse(adapter, new StringReader(text), () -> text, type);
+        return parse(adapter, text, type);
       }
     };
   }
 
-  private Object parse(TypeAdapter<?> adapter, Reader in, Supplier<String> text, Type type) {
+  private Object parse(TypeAdapter<?> adapter, String text, Type type) {
     try {
-      JsonReader reader = gson.newJsonReader(in);
+      JsonReader reader = gson.newJsonReader(new StringReader(text));
       ModelAdapterFactory.startDecoding();
       Object value = adapter.read(reader);
       if (reader.peek() != JsonToken.END_DOCUMENT) {
         throw new JsonParseException("JSON document was not fully consumed");
       }
       if (value == null) {
-        throw new InvalidBodyException("the body is empty or null, expected " + typeName(type), text.get(), null);
+        throw new InvalidBodyException("the body is empty or null, expected " + typeName(type), text, null);
       }
       // the walk through every model is needed only when one read lacked (or may have lacked) a property
       String missing = ModelAdapterFactory.mayBeIncomplete() ? RequiredFields.firstMissing(value) : null;
       if (missing != null) {
         throw new InvalidBodyException(
             "the body is not a valid " + typeName(type) + ": the required property " + missing + " is missing",
-            text.get(),
+            text,
             null);
       }
       return value;
@@ -133,7 +131,7 @@ final class StrictGsonConverterFactory extends Converter.Factory {
       }
       // The body is in memory: reading it fails only on malformed text, never on I/O.
       throw new InvalidBodyException(
-          "the body is not a valid " + typeName(type) + ": " + e.getMessage(), text.get(), e);
+          "the body is not a valid " + typeName(type) + ": " + e.getMessage(), text, e);
     }
   }
 
