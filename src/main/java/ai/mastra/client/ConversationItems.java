@@ -93,13 +93,14 @@ public final class ConversationItems {
     return new Invocation<>(
         transport,
         transport
-            .conversations(options.headers())
+            .conversations()
             .listConversationItems(
                 conversationId,
                 Bodies.getQueryParameter(options),
                 params.after().orElse(null),
                 params.limit().orElse(null),
-                params.order().orElse(null)),
+                params.order().orElse(null),
+                Transport.perCall(options.headers())),
         options);
   }
 

@@ -67,7 +67,7 @@ public final class Conversations {
             options,
             false);
     return new Invocation<>(
-        transport, transport.conversations(options.headers()).createConversation(body), options);
+        transport, transport.conversations().createConversation(body, Transport.perCall(options.headers())), options);
   }
 
   /**
@@ -103,8 +103,9 @@ public final class Conversations {
     return new Invocation<>(
         transport,
         transport
-            .conversations(options.headers())
-            .retrieveConversation(conversationId, Bodies.getQueryParameter(options)),
+            .conversations()
+            .retrieveConversation(
+                conversationId, Bodies.getQueryParameter(options), Transport.perCall(options.headers())),
         options);
   }
 
@@ -140,7 +141,7 @@ public final class Conversations {
     return new Invocation<>(
         transport,
         // No context: Mastra reads none on DELETE (see Bodies).
-        transport.conversations(options.headers()).deleteConversation(conversationId),
+        transport.conversations().deleteConversation(conversationId, Transport.perCall(options.headers())),
         options);
   }
 }

@@ -147,7 +147,7 @@ public final class Responses {
             ResponseCreateRequest::setRequestContext,
             options,
             false);
-    return new Invocation<>(transport, transport.responses(options.headers()).createResponse(body), options);
+    return new Invocation<>(transport, transport.responses().createResponse(body, Transport.perCall(options.headers())), options);
   }
 
   /**
@@ -182,7 +182,8 @@ public final class Responses {
     Checks.notNull(options, "options");
     return new Invocation<>(
         transport,
-        transport.responses(options.headers()).retrieveResponse(responseId, Bodies.getQueryParameter(options)),
+        transport.responses().retrieveResponse(
+            responseId, Bodies.getQueryParameter(options), Transport.perCall(options.headers())),
         options);
   }
 
@@ -218,7 +219,7 @@ public final class Responses {
     return new Invocation<>(
         transport,
         // No context: Mastra reads none on DELETE (see Bodies).
-        transport.responses(options.headers()).deleteResponse(responseId),
+        transport.responses().deleteResponse(responseId, Transport.perCall(options.headers())),
         options);
   }
 

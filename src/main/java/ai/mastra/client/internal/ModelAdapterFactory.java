@@ -46,8 +46,13 @@ import java.util.Set;
  * </ul>
  */
 public final class ModelAdapterFactory implements TypeAdapterFactory {
-  /** Gson's own reader and writer of JSON trees (its public face: the internal package is not exported). */
-  private static final TypeAdapter<JsonElement> ELEMENTS = new Gson().getAdapter(JsonElement.class);
+  /**
+   * Gson's own reader and writer of JSON trees (its public face: the internal package is not exported). From
+   * the SDK's Gson, which does not replace it: another Gson would cost some milliseconds of a cold start.
+   */
+  private static final TypeAdapter<JsonElement> ELEMENTS = Json.GSON.getAdapter(JsonElement.class);
+  /** Gson's built-in {@code String} adapter: one instance, in every Gson that does not replace it. */
+  private static final TypeAdapter<String> GSON_STRINGS = Json.GSON.getAdapter(String.class);
 
   // Whether a model decoded on this thread since startDecoding() may lack a required property: as each model is
   // read, the properties set to a value are counted, so a complete answer (nearly all of them) needs no second
@@ -83,8 +88,9 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
       return (TypeAdapter<T>) new UnknownAdapter(raw);
     }
     Method of = staticMethod(raw, "of", String.class);
-    if (of != null && staticMethod(raw, "knownValues") != null) {
-      return (TypeAdapter<T>) new OpenEnumAdapter(of);
+    Method knownValues = staticMethod(raw, "knownValues");
+    if (of != null && knownValues != null) {
+      return (TypeAdapter<T>) new OpenEnumAdapter(of, knownValues);
     }
     List<Method> branches = new ArrayList<>();
     for (Method method : raw.getMethods()) {
@@ -296,11 +302,14 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
     private final Gson gson;
     private final ModelClass model;
     private final TypeAdapter<?>[] adapters;
+    // plainStrings[i]: fields[i] is a String read by Gson's own adapter, which this one inlines (see readValue)
+    private final boolean[] plainStrings;
 
     ModelAdapter(Gson gson, Class<T> type) {
       this.gson = gson;
       this.model = ModelClass.of(type);
       this.adapters = new TypeAdapter<?>[model.fields.length];
+      this.plainStrings = new boolean[model.fields.length];
     }
 
     @SuppressWarnings("unchecked")
@@ -309,9 +318,23 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
       if (adapter == null) {
         // resolved on first use: models refer to each other (Response -> OutputItem -> ... -> Response)
         adapter = gson.getAdapter(TypeToken.get(model.fields[i].getGenericType()));
+        plainStrings[i] = adapter == GSON_STRINGS;
         adapters[i] = adapter;
       }
       return (TypeAdapter<Object>) adapter;
+    }
+
+    /**
+     * The value of property {@code i} (not a JSON null). Most properties are strings (ids, kinds, texts): for
+     * those, what Gson's {@code String} adapter does, without a call through an adapter that this one call
+     * site shares with every other type of every model (which the JIT can neither inline nor predict).
+     */
+    private Object readValue(int i, JsonReader in) throws IOException {
+      TypeAdapter<Object> adapter = adapter(i);
+      if (plainStrings[i]) {
+        return in.peek() == JsonToken.BOOLEAN ? Boolean.toString(in.nextBoolean()) : in.nextString();
+      }
+      return adapter.read(in);
     }
 
     @SuppressWarnings("unchecked")
@@ -361,7 +384,7 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
           nullsRead(value).add(name);
           return set(present, i, null);
         } else {
-          Object read = adapter(i).read(in);
+          Object read = readValue(i, in);
           model.fields[i].set(value, read);
           return set(present, i, read);
         }
@@ -638,8 +661,19 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
   private static final class OpenEnumAdapter extends TypeAdapter<Object> {
     private final Method of;
 
-    OpenEnumAdapter(Method of) {
+    // the listed values' constants by their text: a reflective call of of(String) for each role and status of
+    // every item cost more than reading the value
+    private final Map<String, Object> known = new HashMap<>();
+
+    OpenEnumAdapter(Method of, Method knownValues) {
       this.of = of;
+      try {
+        for (Object constant : (Collection<?>) knownValues.invoke(null)) {
+          known.put(constant.toString(), constant);
+        }
+      } catch (ReflectiveOperationException e) {
+        throw unwrap(e);
+      }
     }
 
     @Override
@@ -649,6 +683,10 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
         return null;
       }
       String value = in.nextString();
+      Object constant = known.get(value);
+      if (constant != null) {
+        return constant;
+      }
       try {
         return of.invoke(null, value);
       } catch (ReflectiveOperationException e) {

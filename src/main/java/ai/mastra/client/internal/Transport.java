@@ -23,9 +23,6 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
@@ -38,7 +35,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
 import retrofit2.Callback;
-import retrofit2.Invocation;
 import retrofit2.Response;
 import retrofit2.Retrofit;
 
@@ -50,8 +46,8 @@ public final class Transport {
 
   private final OkHttpClient httpClient;
   private final Retrofit retrofit;
-  private final ConversationsApi conversations;
-  private final ResponsesApi responses;
+  private volatile ConversationsApi conversations;
+  private volatile ResponsesApi responses;
   private final RetryPolicy retryPolicy;
   private final Limits limits;
   private final HttpLogger log;
@@ -86,13 +82,11 @@ public final class Transport {
     this.retrofit =
         new Retrofit.Builder()
             .baseUrl(baseUrl)
-            .callFactory(this::newCall)
+            .client(httpClient)
             .addConverterFactory(new StrictGsonConverterFactory(Json.GSON))
             // each service method is parsed on its first call: building a client loads no model class it
             // does not use (start-up time); the interfaces are generated and checked by the build's tests
             .build();
-    this.conversations = retrofit.create(ConversationsApi.class);
-    this.responses = retrofit.create(ResponsesApi.class);
   }
 
   /** Makes every later call fail with {@link IllegalStateException}. */
@@ -126,56 +120,35 @@ public final class Transport {
     return retrofit.baseUrl();
   }
 
-  /** Returns the conversations service, with {@code headers} added to each request when not empty. */
-  public ConversationsApi conversations(Map<String, String> headers) {
-    return headers.isEmpty() ? conversations : withHeaders(ConversationsApi.class, conversations, headers);
+  /** Returns the conversations service (created on its first use: start-up time). */
+  public ConversationsApi conversations() {
+    ConversationsApi service = conversations;
+    if (service == null) {
+      service = retrofit.create(ConversationsApi.class); // a race makes two equal services, both fine
+      conversations = service;
+    }
+    return service;
   }
 
-  /** Returns the responses service, with {@code headers} added to each request when not empty. */
-  public ResponsesApi responses(Map<String, String> headers) {
-    return headers.isEmpty() ? responses : withHeaders(ResponsesApi.class, responses, headers);
+  /** Returns the responses service (created on its first use: start-up time). */
+  public ResponsesApi responses() {
+    ResponsesApi service = responses;
+    if (service == null) {
+      service = retrofit.create(ResponsesApi.class);
+      responses = service;
+    }
+    return service;
   }
 
   /**
-   * The shared service under another face that carries {@code headers}: Retrofit records the face its method
-   * was called on in each request's {@link Invocation} tag, and {@link #newCall} turns that into the tag the
-   * client's {@link HeadersInterceptor} reads. The same Retrofit, client and parsed service methods serve every
-   * call (a client and a Retrofit per call, with its service interface validated again, cost several times
-   * the call itself).
+   * The tag that carries a call's own headers to the client's {@link HeadersInterceptor}: every service method
+   * takes it as its last argument (a Retrofit {@code @Tag}, see templates/libraries/retrofit2/api.mustache).
+   *
+   * @param headers the call's headers
+   * @return the tag, or null when there are none
    */
-  @SuppressWarnings("unchecked")
-  private static <S> S withHeaders(Class<S> type, S service, Map<String, String> headers) {
-    InvocationHandler retrofitHandler = Proxy.getInvocationHandler(service);
-    return (S) Proxy.newProxyInstance(
-        type.getClassLoader(), new Class<?>[] {type}, new WithHeaders(retrofitHandler, headers));
-  }
-
-  /** A service face with per-call headers; every method is the shared service's. */
-  private static final class WithHeaders implements InvocationHandler {
-    final InvocationHandler service;
-    final HeadersInterceptor.PerCall headers;
-
-    WithHeaders(InvocationHandler service, Map<String, String> headers) {
-      this.service = service;
-      this.headers = new HeadersInterceptor.PerCall(headers);
-    }
-
-    @Override
-    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-      return service.invoke(proxy, method, args);
-    }
-  }
-
-  /** Retrofit's call factory: the client's call, with the per-call headers of the face the call came from. */
-  private okhttp3.Call newCall(okhttp3.Request request) {
-    Invocation invocation = request.tag(Invocation.class);
-    Object face = invocation == null ? null : invocation.instance();
-    if (face != null && Proxy.isProxyClass(face.getClass())
-        && Proxy.getInvocationHandler(face) instanceof WithHeaders) {
-      WithHeaders withHeaders = (WithHeaders) Proxy.getInvocationHandler(face);
-      request = request.newBuilder().tag(HeadersInterceptor.PerCall.class, withHeaders.headers).build();
-    }
-    return httpClient.newCall(request);
+  public static HeadersInterceptor.PerCall perCall(Map<String, String> headers) {
+    return headers.isEmpty() ? null : new HeadersInterceptor.PerCall(headers);
   }
 
   /**

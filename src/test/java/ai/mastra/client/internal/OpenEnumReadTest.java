@@ -27,6 +27,17 @@ class OpenEnumReadTest {
   }
 
   @Test
+  void aListedValueIsItsConstantAndAnUnlistedOneANewValue() {
+    assertThat(gson.fromJson("\"in_progress\"", ResponseStatus.class)).isSameAs(ResponseStatus.IN_PROGRESS);
+    assertThat(gson.fromJson("\"failed\"", ResponseStatus.class)).isSameAs(ResponseStatus.FAILED);
+
+    ResponseStatus unlisted = gson.fromJson("\"paused\"", ResponseStatus.class);
+    assertThat(unlisted.isKnown()).isFalse();
+    assertThat(unlisted.value()).isEqualTo("paused");
+    assertThat(gson.fromJson("\"Completed\"", ResponseStatus.class).isKnown()).isFalse(); // case counts
+  }
+
+  @Test
   void aOneOfValueRefusesAJsonTypeNoneOfItsBranchesTakes() {
     assertThat(gson.fromJson("\"hi\"", ResponseInput.class).value()).isEqualTo("hi");
     assertThatThrownBy(() -> gson.fromJson("7", ResponseInput.class))
