@@ -543,15 +543,15 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
   private static final class UnionAdapter extends TypeAdapter<Object> {
     private final Gson gson;
     private final String property;
-    private final Map<String, Class<?>> variants = new HashMap<>();
-    private final Map<Class<?>, TypeAdapter<?>> adapters = new java.util.concurrent.ConcurrentHashMap<>();
+    // a kind's variant and, once looked up, its adapter: one map lookup per object read
+    private final Map<String, Variant> variants = new HashMap<>();
     private final Constructor<?> unknown;
 
     UnionAdapter(Gson gson, Union union) {
       this.gson = gson;
       this.property = union.property();
       for (int i = 0; i < union.values().length; i++) {
-        variants.put(union.values()[i], union.variants()[i]);
+        variants.put(union.values()[i], new Variant(union.variants()[i]));
       }
       try {
         unknown = union.unknown().getConstructor(JsonObject.class);
@@ -576,8 +576,8 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
         String name = in.nextName();
         if (name.equals(property) && in.peek() == JsonToken.STRING) {
           String kind = in.nextString();
-          Class<?> variant = variants.get(kind);
-          TypeAdapter<?> adapter = variant == null ? null : adapter(variant);
+          Variant variant = variants.get(kind);
+          TypeAdapter<?> adapter = variant == null ? null : variant.adapter(gson);
           if (adapter instanceof ModelAdapter) {
             ModelAdapter<Object> model = (ModelAdapter<Object>) adapter;
             Object value = model.newInstance();
@@ -617,14 +617,23 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
       return newUnknown(json); // a discriminator that is not a string
     }
 
-    /** The variant's adapter, looked up once (Gson's own lookup makes a TypeToken on every call). */
-    private TypeAdapter<?> adapter(Class<?> variant) {
-      TypeAdapter<?> adapter = adapters.get(variant);
-      if (adapter == null) {
-        adapter = gson.getAdapter(variant); // not computeIfAbsent: it may come back here for a nested union
-        adapters.put(variant, adapter);
+    /** A variant class and its adapter, looked up once (Gson's own lookup makes a TypeToken on every call). */
+    private static final class Variant {
+      final Class<?> type;
+      private volatile TypeAdapter<?> adapter;
+
+      Variant(Class<?> type) {
+        this.type = type;
       }
-      return adapter;
+
+      TypeAdapter<?> adapter(Gson gson) {
+        TypeAdapter<?> found = adapter;
+        if (found == null) {
+          found = gson.getAdapter(type); // not under a lock: it may come back here for a nested union
+          adapter = found;
+        }
+        return found;
+      }
     }
 
     private static JsonObject membersSoFar(List<Map.Entry<String, JsonElement>> before) {
