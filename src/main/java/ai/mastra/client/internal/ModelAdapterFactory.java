@@ -51,8 +51,6 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
    * the SDK's Gson, which does not replace it: another Gson would cost some milliseconds of a cold start.
    */
   private static final TypeAdapter<JsonElement> ELEMENTS = Json.GSON.getAdapter(JsonElement.class);
-  /** Gson's built-in {@code String} adapter: one instance, in every Gson that does not replace it. */
-  private static final TypeAdapter<String> GSON_STRINGS = Json.GSON.getAdapter(String.class);
 
   // Whether a model decoded on this thread since startDecoding() may lack a required property: as each model is
   // read, the properties set to a value are counted, so a complete answer (nearly all of them) needs no second
@@ -302,14 +300,11 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
     private final Gson gson;
     private final ModelClass model;
     private final TypeAdapter<?>[] adapters;
-    // plainStrings[i]: fields[i] is a String read by Gson's own adapter, which this one inlines (see readValue)
-    private final boolean[] plainStrings;
 
     ModelAdapter(Gson gson, Class<T> type) {
       this.gson = gson;
       this.model = ModelClass.of(type);
       this.adapters = new TypeAdapter<?>[model.fields.length];
-      this.plainStrings = new boolean[model.fields.length];
     }
 
     @SuppressWarnings("unchecked")
@@ -318,23 +313,9 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
       if (adapter == null) {
         // resolved on first use: models refer to each other (Response -> OutputItem -> ... -> Response)
         adapter = gson.getAdapter(TypeToken.get(model.fields[i].getGenericType()));
-        plainStrings[i] = adapter == GSON_STRINGS;
         adapters[i] = adapter;
       }
       return (TypeAdapter<Object>) adapter;
-    }
-
-    /**
-     * The value of property {@code i} (not a JSON null). Most properties are strings (ids, kinds, texts): for
-     * those, what Gson's {@code String} adapter does, without a call through an adapter that this one call
-     * site shares with every other type of every model (which the JIT can neither inline nor predict).
-     */
-    private Object readValue(int i, JsonReader in) throws IOException {
-      TypeAdapter<Object> adapter = adapter(i);
-      if (plainStrings[i]) {
-        return in.peek() == JsonToken.BOOLEAN ? Boolean.toString(in.nextBoolean()) : in.nextString();
-      }
-      return adapter.read(in);
     }
 
     @SuppressWarnings("unchecked")
@@ -384,7 +365,7 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
           nullsRead(value).add(name);
           return set(present, i, null);
         } else {
-          Object read = readValue(i, in);
+          Object read = adapter(i).read(in);
           model.fields[i].set(value, read);
           return set(present, i, read);
         }

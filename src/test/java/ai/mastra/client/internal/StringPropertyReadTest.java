@@ -13,9 +13,9 @@ import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
 /**
- * A model's {@code String} property is read the way Gson's own {@code String} adapter reads it (the model
- * adapter inlines that adapter, see {@code ModelAdapterFactory.ModelAdapter#readValue}), and a Gson that replaces
- * that adapter still has its own used.
+ * A model's {@code String} property is read the way Gson's own {@code String} adapter reads it, and a Gson that
+ * replaces that adapter has its own used (pinned because an inlined copy of Gson's adapter was tried, see
+ * CONTRIBUTING.md, "Benchmarks").
  */
 class StringPropertyReadTest {
   private final Gson gson = Json.GSON.newBuilder().create();
