@@ -67,7 +67,9 @@ public final class Conversations {
             options,
             false);
     return new Invocation<>(
-        transport, transport.conversations().createConversation(body, Transport.perCall(options.headers())), options);
+        transport,
+        transport.conversations().createConversation(body, Transport.perCall(options.headers())),
+        options);
   }
 
   /**

@@ -147,7 +147,8 @@ public final class Responses {
             ResponseCreateRequest::setRequestContext,
             options,
             false);
-    return new Invocation<>(transport, transport.responses().createResponse(body, Transport.perCall(options.headers())), options);
+    return new Invocation<>(
+        transport, transport.responses().createResponse(body, Transport.perCall(options.headers())), options);
   }
 
   /**

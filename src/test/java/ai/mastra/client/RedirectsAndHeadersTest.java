@@ -1,6 +1,7 @@
 package ai.mastra.client;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -11,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.mastra.client.model.ConversationCreateRequest;
+import ai.mastra.client.model.ResponseCreateRequest;
 import ai.mastra.client.testing.Capture;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -150,5 +152,35 @@ class RedirectsAndHeadersTest {
         .header("X-Symbols", "!#$%&'*+-.^_`|~ ()<>@,;:\\\"/[]?={}").build());
 
     assertThat(requests(wm).get(0).getHeader("X-Symbols")).isEqualTo("!#$%&'*+-.^_`|~ ()<>@,;:\\\"/[]?={}");
+  }
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void perCallHeadersReachTheirOwnCallOnlyOnEveryPath() throws Exception {
+    // each generated service method takes them as a Retrofit @Tag; a stream sets the same tag itself
+    wm.stubFor(get(anyUrl()).willReturn(Capture.load("04").answer()));
+    wm.stubFor(post(urlPathEqualTo("/api/v1/responses")).willReturn(Capture.load("42").answer()));
+    wm.stubFor(post(urlPathEqualTo("/api/v1/responses")).withHeader("Accept", equalTo("text/event-stream"))
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", StreamTestSupport.SSE)
+            .withBody(StreamTestSupport.captureBody("25-response-stream"))));
+    RequestOptions tagged = RequestOptions.builder().header("X-Call", "one").header("X-Api-Key", "per-call").build();
+    ResponseCreateRequest turn = new ResponseCreateRequest().agentId("support-agent").input("hi");
+
+    client.conversations().retrieve("c1", tagged);
+    client.conversations().retrieve("c1");
+    client.async().responses().create(turn, tagged).get(20, TimeUnit.SECONDS);
+    client.responses().create(turn);
+    try (ResponseStream stream = client.responses().stream(turn, tagged)) {
+      stream.finalResponse();
+    }
+    try (ResponseStream stream = client.responses().stream(turn)) {
+      stream.finalResponse();
+    }
+
+    assertThat(requests(wm)).extracting(r -> r.getMethod() + " " + r.getHeader("X-Call") + " " + r.getHeader("X-Api-Key"))
+        .containsExactly(
+            "GET one per-call", "GET null secret-key",
+            "POST one per-call", "POST null secret-key",
+            "POST one per-call", "POST null secret-key");
   }
 }

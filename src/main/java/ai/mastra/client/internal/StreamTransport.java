@@ -57,10 +57,8 @@ public final class StreamTransport {
             .url(url.build())
             .header("Accept", "text/event-stream")
             .post(RequestBody.create(Json.GSON.toJson(body), JSON));
-    if (!headers.isEmpty()) {
-      request.tag(HeadersInterceptor.PerCall.class, new HeadersInterceptor.PerCall(headers)); // the client's
-      // HeadersInterceptor sets them last
-    }
+    request.tag(HeadersInterceptor.PerCall.class, Transport.perCall(headers)); // the client's HeadersInterceptor
+    // sets them last; null (no tag) for none
     // A stream may legitimately run for a long time: no whole-call limit, and between bytes the idle timeout
     // (by default the client's read timeout, so that a stalled server never hangs a reader). Only a per-call
     // idle timeout needs a derived client (it shares the pool and dispatcher).
