@@ -23,8 +23,6 @@ import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,9 +38,10 @@ import java.util.Set;
  *       Unknown}, which keeps the JSON object whole;
  *   <li>an open enum (a final class with {@code of(String)} and {@code knownValues()}): any string;
  *   <li>a oneOf value (static {@code of(...)} factories, {@code value()}): the branch by the JSON token;
- *   <li>a model class: its {@link SerializedName} fields in declaration order, bound from the reader; other
- *       properties are kept in its {@code additionalProperties} and written back after the known ones, and a
- *       known property read as an explicit {@code null} is written back as {@code null}.
+ *   <li>a model class: its {@link SerializedName} fields, bound from the reader through the class's {@link
+ *       ModelBinder} (generated, without reflection); other properties are kept in its {@code
+ *       additionalProperties} and written back after the known ones, and a known property read as an explicit
+ *       {@code null} is written back as {@code null}.
  * </ul>
  */
 public final class ModelAdapterFactory implements TypeAdapterFactory {
@@ -230,7 +229,7 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
     return new IllegalStateException(cause);
   }
 
-  /** The reflective facts of a model class, shared by every Gson. */
+  /** What the adapters need to know of a model class, shared by every Gson. */
   private static final class ModelClass {
     private static final ClassValue<ModelClass> CACHE =
         new ClassValue<ModelClass>() {
@@ -240,35 +239,37 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
           }
         };
 
-    final Constructor<?> constructor;
+    final ModelBinder<Object> binder;
+    // the properties' fields in the binder's order (fields[i] is property i + 1): for their types only
     final Field[] fields;
     final String[] names;
     final Map<String, Integer> indexByName = new HashMap<>();
-    final Field additional;
-    final Field nullsRead;
     // bit i: fields[i] is required; counted only for a class of at most 64 properties, none inherited
     final long requiredMask;
     final boolean counted;
 
+    @SuppressWarnings("unchecked")
     private ModelClass(Class<?> type) {
-      try {
-        constructor = type.getDeclaredConstructor();
-        constructor.setAccessible(true);
-      } catch (NoSuchMethodException e) {
-        throw new IllegalStateException(type.getName() + " has no no-argument constructor", e);
-      }
-      List<Field> found = new ArrayList<>();
+      binder = (ModelBinder<Object>) ModelBinder.of(type);
+      names = binder.names();
+      Map<String, Field> byName = new HashMap<>();
       for (Field field : type.getDeclaredFields()) {
-        if (!Modifier.isStatic(field.getModifiers()) && field.isAnnotationPresent(SerializedName.class)) {
-          field.setAccessible(true);
-          found.add(field);
+        SerializedName name = field.getAnnotation(SerializedName.class);
+        if (!Modifier.isStatic(field.getModifiers()) && name != null) {
+          byName.put(name.value(), field);
         }
       }
-      fields = found.toArray(new Field[0]);
-      names = new String[fields.length];
+      if (byName.size() != names.length) {
+        throw new IllegalStateException(
+            type.getName() + " has " + byName.size() + " properties, its binder " + names.length);
+      }
+      fields = new Field[names.length];
       long required = 0;
-      for (int i = 0; i < fields.length; i++) {
-        names[i] = fields[i].getAnnotation(SerializedName.class).value();
+      for (int i = 0; i < names.length; i++) {
+        fields[i] = byName.get(names[i]);
+        if (fields[i] == null) {
+          throw new IllegalStateException(type.getName() + " has no property " + names[i] + " of its binder");
+        }
         indexByName.put(names[i], i);
         if (i < 64 && fields[i].isAnnotationPresent(Required.class)) {
           required |= 1L << i;
@@ -276,18 +277,6 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
       }
       requiredMask = required;
       counted = fields.length <= 64 && !RequiredFields.hasProperties(type.getSuperclass());
-      additional = optionalField(type, "additionalProperties");
-      nullsRead = optionalField(type, "nullsRead");
-    }
-
-    private static Field optionalField(Class<?> type, String name) {
-      try {
-        Field field = type.getDeclaredField(name);
-        field.setAccessible(true);
-        return field;
-      } catch (NoSuchFieldException e) {
-        return null;
-      }
     }
 
     static ModelClass of(Class<?> type) {
@@ -320,11 +309,7 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
 
     @SuppressWarnings("unchecked")
     T newInstance() {
-      try {
-        return (T) model.constructor.newInstance();
-      } catch (ReflectiveOperationException e) {
-        throw unwrap(e);
-      }
+      return (T) model.binder.create();
     }
 
     @Override
@@ -355,22 +340,18 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
 
     long readMember(T value, String name, JsonReader in, long present) throws IOException {
       Integer i = model.indexByName.get(name);
-      try {
-        if (i == null) {
-          additional(value).put(name, ELEMENTS.read(in));
-          return present;
-        } else if (in.peek() == JsonToken.NULL) {
-          in.nextNull();
-          model.fields[i].set(value, null);
-          nullsRead(value).add(name);
-          return set(present, i, null);
-        } else {
-          Object read = adapter(i).read(in);
-          model.fields[i].set(value, read);
-          return set(present, i, read);
-        }
-      } catch (IllegalAccessException e) {
-        throw new IllegalStateException(e);
+      if (i == null) {
+        model.binder.additional(value, true).put(name, ELEMENTS.read(in));
+        return present;
+      } else if (in.peek() == JsonToken.NULL) {
+        in.nextNull();
+        model.binder.set(value, i + 1, null);
+        model.binder.nullsRead(value, true).add(name);
+        return set(present, i, null);
+      } else {
+        Object read = adapter(i).read(in);
+        model.binder.set(value, i + 1, read);
+        return set(present, i, read);
       }
     }
 
@@ -397,39 +378,31 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
       if (i == null || model.fields[i].getType() != String.class) {
         return readMember(value, name, new JsonPrimitive(text), present);
       }
-      try {
-        model.fields[i].set(value, text);
-        return set(present, i, text);
-      } catch (IllegalAccessException e) {
-        throw new IllegalStateException(e);
-      }
+      model.binder.set(value, i + 1, text);
+      return set(present, i, text);
     }
 
     long readMember(T value, String name, JsonElement element, long present) throws IOException {
       Integer i = model.indexByName.get(name);
-      try {
-        if (i == null) {
-          additional(value).put(name, element);
-          return present;
-        } else if (element.isJsonNull()) {
-          model.fields[i].set(value, null);
-          nullsRead(value).add(name);
-          return set(present, i, null);
-        }
-        Object read;
-        if (model.fields[i].getType() == String.class && element.isJsonPrimitive()) {
-          // e.g. an item's id, buffered before the discriminator: the text Gson's String adapter would give (a
-          // number's or a boolean's own text too), without the tree reader it would need
-          read = element.getAsString();
-        } else {
-          Object direct = direct(model.fields[i].getType(), element);
-          read = direct != null ? direct : adapter(i).fromJsonTree(element);
-        }
-        model.fields[i].set(value, read);
-        return set(present, i, read);
-      } catch (IllegalAccessException e) {
-        throw new IllegalStateException(e);
+      if (i == null) {
+        model.binder.additional(value, true).put(name, element);
+        return present;
+      } else if (element.isJsonNull()) {
+        model.binder.set(value, i + 1, null);
+        model.binder.nullsRead(value, true).add(name);
+        return set(present, i, null);
       }
+      Object read;
+      if (model.fields[i].getType() == String.class && element.isJsonPrimitive()) {
+        // e.g. an item's id, buffered before the discriminator: the text Gson's String adapter would give (a
+        // number's or a boolean's own text too), without the tree reader it would need
+        read = element.getAsString();
+      } else {
+        Object direct = direct(model.fields[i].getType(), element);
+        read = direct != null ? direct : adapter(i).fromJsonTree(element);
+      }
+      model.binder.set(value, i + 1, read);
+      return set(present, i, read);
     }
 
     /**
@@ -457,66 +430,34 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
       return null;
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, JsonElement> additional(T value) throws IllegalAccessException {
-      if (model.additional == null) {
-        return new HashMap<>(); // a class without the field: dropped
-      }
-      Map<String, JsonElement> map = (Map<String, JsonElement>) model.additional.get(value);
-      if (map == null) {
-        map = new LinkedHashMap<>();
-        model.additional.set(value, map);
-      }
-      return map;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Set<String> nullsRead(T value) throws IllegalAccessException {
-      if (model.nullsRead == null) {
-        return new LinkedHashSet<>();
-      }
-      Set<String> set = (Set<String>) model.nullsRead.get(value);
-      if (set == null) {
-        set = new LinkedHashSet<>();
-        model.nullsRead.set(value, set);
-      }
-      return set;
-    }
-
     @Override
-    @SuppressWarnings("unchecked")
     public void write(JsonWriter out, T value) throws IOException {
       if (value == null) {
         out.nullValue();
         return;
       }
-      try {
-        Set<String> nulls = model.nullsRead == null ? null : (Set<String>) model.nullsRead.get(value);
-        out.beginObject();
-        for (int i = 0; i < model.fields.length; i++) {
-          Object field = model.fields[i].get(value);
-          if (field != null) {
-            out.name(model.names[i]);
-            adapter(i).write(out, field);
-          } else if (nulls != null && nulls.contains(model.names[i])) {
-            out.name(model.names[i]);
-            writeNull(out);
-          }
+      Set<String> nulls = model.binder.nullsRead(value, false);
+      out.beginObject();
+      for (int i = 0; i < model.names.length; i++) {
+        Object field = model.binder.get(value, i + 1);
+        if (field != null) {
+          out.name(model.names[i]);
+          adapter(i).write(out, field);
+        } else if (nulls != null && nulls.contains(model.names[i])) {
+          out.name(model.names[i]);
+          writeNull(out);
         }
-        Map<String, JsonElement> extra =
-            model.additional == null ? null : (Map<String, JsonElement>) model.additional.get(value);
-        if (extra != null) {
-          for (Map.Entry<String, JsonElement> entry : extra.entrySet()) {
-            if (!model.indexByName.containsKey(entry.getKey())) {
-              out.name(entry.getKey());
-              writeTree(out, entry.getValue());
-            }
-          }
-        }
-        out.endObject();
-      } catch (IllegalAccessException e) {
-        throw new IllegalStateException(e);
       }
+      Map<String, JsonElement> extra = model.binder.additional(value, false);
+      if (extra != null) {
+        for (Map.Entry<String, JsonElement> entry : extra.entrySet()) {
+          if (!model.indexByName.containsKey(entry.getKey())) {
+            out.name(entry.getKey());
+            writeTree(out, entry.getValue());
+          }
+        }
+      }
+      out.endObject();
     }
   }
 
