@@ -41,7 +41,7 @@ class ModelRoundTripTest {
   }
 
   /** The model class of a recorded success answer, by its {@code object}. */
-  private static Class<?> modelOf(JsonObject body) {
+  static Class<?> modelOf(JsonObject body) {
     String object = body.has("object") ? body.get("object").getAsString() : "";
     switch (object) {
       case "response":
