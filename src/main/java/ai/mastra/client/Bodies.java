@@ -1,8 +1,6 @@
 package ai.mastra.client;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
+import ai.mastra.client.internal.ModelBinder;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
@@ -92,24 +90,13 @@ final class Bodies {
   /**
    * A copy of a generated request model that shares its field values. Not Gson's deep copy, which re-reads the
    * caller's free-form values (metadata, provider options, schemas) as JSON and changes them: {@code 3} became
-   * {@code 3.0}, null map entries vanished. Sharing the values sends exactly what the caller gave. Reflection,
-   * so that fields added to the spec later are copied too.
+   * {@code 3.0}, null map entries vanished. Sharing the values sends exactly what the caller gave. Through the
+   * model's binder, so that fields added to the spec later are copied too.
    */
   static <T> T shallowCopy(T request, Class<T> type) {
     try {
-      Constructor<T> constructor = type.getDeclaredConstructor();
-      T copy = constructor.newInstance();
-      for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-        for (Field field : c.getDeclaredFields()) {
-          if (Modifier.isStatic(field.getModifiers())) {
-            continue;
-          }
-          field.setAccessible(true);
-          field.set(copy, field.get(request));
-        }
-      }
-      return copy;
-    } catch (ReflectiveOperationException | RuntimeException e) {
+      return ModelBinder.shallowCopy(request, type);
+    } catch (RuntimeException e) {
       throw new IllegalStateException("cannot copy a " + type.getName() + " to add the request context", e);
     }
   }

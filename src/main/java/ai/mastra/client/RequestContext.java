@@ -97,6 +97,11 @@ public final class RequestContext {
 
   private final JsonObject entries;
 
+  // Its encodings, made on first use: a context is immutable and is usually built once and sent with many
+  // calls, which each encoded it again (the largest part of what a context cost a call)
+  private volatile String json;
+  private volatile Map<String, Object> bodyValue;
+
   private RequestContext(JsonObject entries) {
     this.entries = entries;
   }
@@ -163,7 +168,12 @@ public final class RequestContext {
    * These are the bytes of the {@code requestContext} member of a POST body.
    */
   public String toJson() {
-    return JsJson.stringify(entries);
+    String text = json;
+    if (text == null) {
+      text = JsJson.stringify(entries);
+      json = text;
+    }
+    return text;
   }
 
   /**
@@ -196,11 +206,16 @@ public final class RequestContext {
    * #toJson()} does (null entries kept, {@code 7} not {@code 7.0}, U+2028 unescaped), in the same key order.
    */
   Map<String, Object> bodyValue() {
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonElement> entry : entries.entrySet()) {
-      map.put(entry.getKey(), new RawJson(JsJson.stringify(entry.getValue())));
+    Map<String, Object> value = bodyValue;
+    if (value == null) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonElement> entry : entries.entrySet()) {
+        map.put(entry.getKey(), new RawJson(JsJson.stringify(entry.getValue())));
+      }
+      value = Collections.unmodifiableMap(map);
+      bodyValue = value;
     }
-    return Collections.unmodifiableMap(map);
+    return value;
   }
 
   /** Builds a {@link RequestContext} entry by entry. Not thread-safe; {@link #build()} copies. */

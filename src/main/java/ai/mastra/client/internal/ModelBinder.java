@@ -53,6 +53,32 @@ public abstract class ModelBinder<T> {
     return (ModelBinder<T>) BINDERS.get(type);
   }
 
+  /**
+   * A copy of a model that shares its property values (no value is read again or converted), with maps of its
+   * own holding the same unknown properties and explicit nulls.
+   *
+   * @param model the model
+   * @param type its model class (the copy's class; a subclass's own fields are not copied)
+   * @param <T> the model class
+   * @return the copy
+   */
+  public static <T> T shallowCopy(T model, Class<T> type) {
+    ModelBinder<T> binder = of(type);
+    T copy = binder.create();
+    for (int number = 1; number <= binder.size(); number++) {
+      binder.set(copy, number, binder.get(model, number));
+    }
+    Map<String, JsonElement> additional = binder.additional(model, false);
+    if (additional != null && !additional.isEmpty()) {
+      binder.additional(copy, true).putAll(additional);
+    }
+    Set<String> nulls = binder.nullsRead(model, false);
+    if (nulls != null && !nulls.isEmpty()) {
+      binder.nullsRead(copy, true).addAll(nulls);
+    }
+    return copy;
+  }
+
   /** The JSON names of the properties, property 1 at index 0. */
   final String[] names() {
     return names.clone();
