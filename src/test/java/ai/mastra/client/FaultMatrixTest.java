@@ -238,7 +238,11 @@ class FaultMatrixTest {
     // the deliberate leak's warning goes to the catcher only, not into the build output
     OKHTTP_LOGGER.setUseParentHandlers(false);
     try {
-      runLeakDetection(http);
+      // three collections did not always clear the abandoned call's weak reference (seen once in a whole
+      // suite's run, never alone): a few more rounds, bounded
+      for (int round = 0; round < 10 && leaks.isEmpty(); round++) {
+        runLeakDetection(http);
+      }
     } finally {
       OKHTTP_LOGGER.setUseParentHandlers(true);
     }
