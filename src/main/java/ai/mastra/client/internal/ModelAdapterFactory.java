@@ -221,7 +221,8 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
     }
   }
 
-  private static RuntimeException unwrap(Exception e) {
+  /** The exception a reflective call threw (a checked one wrapped), or the reflective failure itself. */
+  static RuntimeException unwrap(Exception e) {
     Throwable cause = e instanceof InvocationTargetException ? e.getCause() : e;
     if (cause instanceof RuntimeException) {
       return (RuntimeException) cause;

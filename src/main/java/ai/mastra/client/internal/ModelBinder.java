@@ -4,7 +4,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.annotations.SerializedName;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -215,17 +214,8 @@ public abstract class ModelBinder<T> {
     protected T create() {
       try {
         return constructor.newInstance();
-      } catch (InvocationTargetException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof RuntimeException) {
-          throw (RuntimeException) cause;
-        }
-        if (cause instanceof Error) {
-          throw (Error) cause;
-        }
-        throw new IllegalStateException(cause);
       } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException(e);
+        throw ModelAdapterFactory.unwrap(e);
       }
     }
 
