@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Makes one model class and reads and writes its fields, for {@link ModelAdapterFactory}. The model template
@@ -245,36 +246,31 @@ public abstract class ModelBinder<T> {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     protected Map<String, JsonElement> additional(T model, boolean create) {
-      if (additional == null) {
-        return create ? new LinkedHashMap<>() : null; // a class without the field: dropped
-      }
-      try {
-        Map<String, JsonElement> map = (Map<String, JsonElement>) additional.get(model);
-        if (map == null && create) {
-          map = new LinkedHashMap<>();
-          additional.set(model, map);
-        }
-        return map;
-      } catch (IllegalAccessException e) {
-        throw new IllegalStateException(e);
-      }
+      return owned(additional, model, create, LinkedHashMap::new);
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     protected Set<String> nullsRead(T model, boolean create) {
-      if (nullsRead == null) {
-        return create ? new LinkedHashSet<>() : null;
+      return owned(nullsRead, model, create, LinkedHashSet::new);
+    }
+
+    /**
+     * A collection the model holds in {@code field}, made empty when asked for and absent; a class without the
+     * field gets a new one that is dropped.
+     */
+    @SuppressWarnings("unchecked")
+    private <C> C owned(Field field, T model, boolean create, Supplier<C> empty) {
+      if (field == null) {
+        return create ? empty.get() : null;
       }
       try {
-        Set<String> set = (Set<String>) nullsRead.get(model);
-        if (set == null && create) {
-          set = new LinkedHashSet<>();
-          nullsRead.set(model, set);
+        C value = (C) field.get(model);
+        if (value == null && create) {
+          value = empty.get();
+          field.set(model, value);
         }
-        return set;
+        return value;
       } catch (IllegalAccessException e) {
         throw new IllegalStateException(e);
       }
