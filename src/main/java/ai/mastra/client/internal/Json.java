@@ -16,7 +16,8 @@ public final class Json {
 
   /**
    * Thread-safe. HTML escaping is off (bodies are not HTML); free-form numbers stay integers when they are
-   * integers (the default would turn {@code 7} into {@code 7.0}); ISO timestamps become {@link OffsetDateTime}.
+   * integers (the default would turn {@code 7} into {@code 7.0}); ISO timestamps become {@link OffsetDateTime};
+   * maps are read with public reader calls only (see {@link StringMapAdapterFactory}).
    */
   public static final Gson GSON =
       new GsonBuilder()
@@ -24,6 +25,7 @@ public final class Json {
           .setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE)
           .registerTypeAdapter(OffsetDateTime.class, new OffsetDateTimeAdapter().nullSafe())
           .registerTypeAdapter(RawJson.class, new RawJson.Adapter())
+          .registerTypeAdapterFactory(new StringMapAdapterFactory()) // maps read by Utf8JsonReader too
           .create();
 
   private Json() {}

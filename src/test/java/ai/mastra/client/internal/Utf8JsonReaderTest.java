@@ -1,0 +1,246 @@
+package ai.mastra.client.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@link Utf8JsonReader} against Gson's own reader, call for call: every recorded exchange, malformed variants of
+ * each (a byte replaced by a character that matters to JSON, the text cut short), and hand-made documents for
+ * numbers, escapes, keywords, strictness, nesting and the byte order mark. Each document is read several ways
+ * (numbers as strings, doubles, longs and ints; strings as numbers; every 3rd or 7th value skipped) and each read
+ * leaves a trace: the tokens, values, paths before and after, the character offset and, at the end, the error
+ * (class and message) or the reader's own description. The two traces must be equal.
+ */
+class Utf8JsonReaderTest {
+  private static final String MUTATIONS = "{}[],:\"\\/#;=' a0-\n\u0001tn.eE+";
+
+  static Stream<Path> captures() throws IOException {
+    Path directory = Paths.get("src/test/resources/captures");
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.filter(f -> f.toString().endsWith(".json")).sorted().collect(Collectors.toList()).stream();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("captures")
+  void readsEveryRecordedExchangeAsGsonDoes(Path capture) throws IOException {
+    byte[] bytes = Files.readAllBytes(capture);
+    assertSameEveryWay(bytes);
+  }
+
+  @ParameterizedTest
+  @MethodSource("captures")
+  void failsOnMalformedVariantsAsGsonDoes(Path capture) throws IOException {
+    byte[] bytes = Files.readAllBytes(capture);
+    int positions = 12;
+    for (int k = 1; k <= positions; k++) {
+      int at = (int) ((long) bytes.length * k / (positions + 1));
+      byte[] cut = java.util.Arrays.copyOf(bytes, at);
+      assertSame(cut, Strictness.LEGACY_STRICT, 0, 0);
+      for (char replacement : MUTATIONS.toCharArray()) {
+        byte[] changed = bytes.clone();
+        changed[at] = (byte) replacement;
+        assertSame(changed, Strictness.LEGACY_STRICT, 0, 0);
+        assertSame(changed, Strictness.STRICT, 1, 3);
+      }
+    }
+  }
+
+  static Stream<String> documents() {
+    List<String> documents = new ArrayList<>(List.of(
+        "", " ", "\n\n", "\"top\"", "12", "-0", "true", "null", "[]", "{}", "[[]]", "{\"a\":{}}",
+        "{\"a\":1e5,\"b\":-0,\"c\":-0.0,\"d\":9223372036854775807,\"e\":-9223372036854775808,"
+            + "\"f\":9223372036854775808,\"g\":1.5,\"h\":\"12\",\"i\":\"1.0\",\"j\":\"x\",\"k\":2147483648,"
+            + "\"l\":\"1e3\",\"m\":1E+2,\"n\":1e-2,\"o\":\"-12\",\"p\":\" 1\",\"q\":\"\u0661\"}",
+        "[01]", "[1.]", "[.5]", "[-]", "[1e]", "[1e+]", "[--1]", "[1-]", "[+1]", "[0x10]", "[1e400]", "[\"1e400\"]",
+        "[NaN]", "[\"NaN\"]", "[Infinity]", "[-1.5e-7]", "[" + "9".repeat(30) + "]", "[" + "1".repeat(1100) + "]",
+        "[TRUE,False,nULL]", "[truex]", "[nul]", "[tru]", "[t]", "[true1]", "[null,]", "[1,]", "[,1]", "[1 2]",
+        "[1;2]", "{\"a\":1,}", "{,}", "{\"a\" 1}", "{\"a\"=1}", "{\"a\"=>1}", "{'a':1}", "{a:1}", "{\"a\":1;\"b\":2}",
+        "{\"a\":1 \"b\":2}", "{\"a\"}", "{\"a\":}", "{:1}", "{1:1}", "[}", "{]", "]", "}", ",", ":",
+        "// c\n[]", "# c\n[]", "/* c */[]", "[]/", "[] []", "[]x", ")]}'\n[]", "[\"a\u0001b\"]", "[\"a\tb\"]",
+        "[\"a\nb\"]", "[\"a\\\nb\"]", "[\"\\'\"]", "[\"\\x\"]", "[\"\\u12\"]", "[\"\\u12G4\"]", "[\"\\u00e9\\u00E9\"]",
+        "[\"\\ud83d\\ude00\"]", "[\"\\ud83d\"]", "[\"\\ude00x\"]", "[\"\\/\\b\\f\\n\\r\\t\\\\\\\"\"]", "[\"abc",
+        "[\"\\", "[\"\\u", "\"", "[\"caf\u00e9 \ud83d\ude00 \u4e2d\"]", "{\"caf\u00e9\":\"\u00e9\",\"\u4e2d\":[\"\u4e2d\"]}",
+        "\ufeff[1]", "\ufeff", "[1]\ufeff", "{\"a\":[{\"b\":[1,{\"c\":null}]},2],\"d\":{\"e\":\"f\"}}",
+        "[\"" + "x".repeat(3000) + "\\n" + "y".repeat(20) + "\"]", "{\"" + "k".repeat(25) + "\":\"" + "v".repeat(19) + "\"}"));
+    documents.add("[".repeat(255) + "]".repeat(255));
+    documents.add("[".repeat(256) + "]".repeat(256));
+    documents.add("{\"a\":".repeat(256) + "1" + "}".repeat(256));
+    return documents.stream();
+  }
+
+  @ParameterizedTest
+  @MethodSource("documents")
+  void readsHandMadeDocumentsAsGsonDoes(String document) throws IOException {
+    assertSameEveryWay(document.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aSharedShortStringIsNeverAnotherString() throws IOException {
+    // the same slot for two names of one length would return the first for the second if only hashes were compared
+    String[] names = {"Aa", "BB", "AaAa", "BBBB", "AaBB", "BBAa", "\u00e9", "\u00c3\u00a9"};
+    StringBuilder json = new StringBuilder("{");
+    for (int round = 0; round < 3; round++) {
+      for (String name : names) {
+        json.append(json.length() > 1 ? "," : "").append('"').append(name).append(round).append("\":\"").append(name).append('"');
+      }
+    }
+    json.append('}');
+    assertSameEveryWay(json.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theTextNeedNotStartAtTheArraysStart() throws IOException {
+    byte[] framed = "xx[\"in\",1]yy".getBytes(StandardCharsets.UTF_8);
+    Utf8JsonReader reader = new Utf8JsonReader(framed, 2, framed.length - 4);
+    assertThat(trace(reader, 0, 0)).isEqualTo(trace(gson("[\"in\",1]", Strictness.LEGACY_STRICT), 0, 0));
+  }
+
+  private static void assertSameEveryWay(byte[] bytes) throws IOException {
+    for (int numbers = 0; numbers < 6; numbers++) {
+      assertSame(bytes, Strictness.LEGACY_STRICT, numbers, 0);
+    }
+    assertSame(bytes, Strictness.LEGACY_STRICT, 0, 3);
+    assertSame(bytes, Strictness.LEGACY_STRICT, 2, 7);
+    assertSame(bytes, Strictness.STRICT, 0, 0);
+    assertSame(bytes, Strictness.STRICT, 3, 5);
+  }
+
+  private static void assertSame(byte[] bytes, Strictness strictness, int numbers, int skipEvery) throws IOException {
+    JsonReader ours = new Utf8JsonReader(bytes, 0, bytes.length);
+    ours.setStrictness(strictness);
+    List<String> expected = trace(gson(new String(bytes, StandardCharsets.UTF_8), strictness), numbers, skipEvery);
+    List<String> actual = trace(ours, numbers, skipEvery);
+    if (!isAscii(bytes)) { // columns count bytes here, chars there
+      expected.replaceAll(Utf8JsonReaderTest::withoutColumn);
+      actual.replaceAll(Utf8JsonReaderTest::withoutColumn);
+    }
+    int first = 0;
+    while (first < Math.min(expected.size(), actual.size()) && expected.get(first).equals(actual.get(first))) {
+      first++;
+    }
+    assertThat(actual.subList(first, actual.size())) // from the first difference: short messages
+        .as("%s, numbers %d, skip every %d, step %d of: %s", strictness, numbers, skipEvery, first, preview(bytes))
+        .isEqualTo(expected.subList(first, expected.size()));
+  }
+
+  private static JsonReader gson(String text, Strictness strictness) {
+    JsonReader reader = new JsonReader(new StringReader(text));
+    reader.setStrictness(strictness);
+    return reader;
+  }
+
+  /**
+   * Reads the whole document: {@code numbers} picks how numbers (0 string, 1 double, 2 long, 3 int) or strings (4
+   * long, 5 double) are read; {@code skipEvery} skips every n-th value instead of reading it.
+   */
+  private static List<String> trace(JsonReader in, int numbers, int skipEvery) {
+    List<String> out = new ArrayList<>();
+    int step = 0;
+    try {
+      while (true) {
+        JsonToken token = in.peek();
+        out.add(token + " " + in.getPath() + " " + in.getPreviousPath() + " @" + in.getCharacterOffset());
+        step++;
+        boolean value = token != JsonToken.END_DOCUMENT && token != JsonToken.END_ARRAY && token != JsonToken.END_OBJECT;
+        if (skipEvery > 0 && value && step % skipEvery == 0) {
+          in.skipValue();
+          out.add("skipped " + in.getPath() + " " + in.getPreviousPath());
+          continue;
+        }
+        switch (token) {
+          case BEGIN_ARRAY:
+            in.beginArray();
+            break;
+          case END_ARRAY:
+            in.endArray();
+            break;
+          case BEGIN_OBJECT:
+            in.beginObject();
+            break;
+          case END_OBJECT:
+            in.endObject();
+            break;
+          case NAME:
+            out.add("name " + in.nextName());
+            break;
+          case STRING:
+            out.add(numbers == 4 ? "string " + asNumber(in, 2) : numbers == 5 ? "string " + asNumber(in, 1) : "string " + in.nextString());
+            break;
+          case NUMBER:
+            out.add("number " + asNumber(in, numbers));
+            break;
+          case BOOLEAN:
+            out.add("boolean " + in.nextBoolean());
+            break;
+          case NULL:
+            in.nextNull();
+            out.add("null");
+            break;
+          case END_DOCUMENT:
+            out.add("end " + in);
+            in.close();
+            out.add("closed " + in.getPath());
+            in.peek(); // throws: closed
+            return out;
+          default:
+            throw new AssertionError(token);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      out.add(e.getClass().getName() + ": " + e.getMessage() + " / " + in.getPath() + " @" + in.getCharacterOffset());
+      return out;
+    }
+  }
+
+  private static String asNumber(JsonReader in, int numbers) throws IOException {
+    try {
+      switch (numbers) {
+        case 1:
+          return "double " + in.nextDouble();
+        case 2:
+          return "long " + in.nextLong();
+        case 3:
+          return "int " + in.nextInt();
+        default:
+          return in.nextString();
+      }
+    } catch (NumberFormatException e) {
+      return "refused (" + e.getMessage() + ") then " + in.nextString(); // the value stays to be read
+    }
+  }
+
+  private static boolean isAscii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String withoutColumn(String line) {
+    return line.replaceAll("column \\d+", "column _");
+  }
+
+  private static String preview(byte[] bytes) {
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    return text.length() > 80 ? text.substring(0, 80) + "..." : text;
+  }
+}
