@@ -5,6 +5,7 @@ import ai.mastra.client.internal.InterruptWatchdog;
 import ai.mastra.client.internal.Limits;
 import ai.mastra.client.internal.Scheduler;
 import ai.mastra.client.internal.SseEvent;
+import ai.mastra.client.internal.Utf8JsonReader;
 import ai.mastra.client.internal.SseParser;
 import ai.mastra.client.internal.StreamTransport;
 import ai.mastra.client.model.Response;
@@ -74,6 +75,8 @@ public final class ResponseStream implements AutoCloseable, Iterable<StreamEvent
   private final String what;
   private final StreamAccumulator accumulator = new StreamAccumulator();
   private final ReentrantLock readLock = new ReentrantLock();
+  /** Reads every event's JSON, one after the other (under {@link #readLock}). */
+  private final Utf8JsonReader eventReader = new Utf8JsonReader(new byte[0], 0, 0);
   private final AtomicBoolean released = new AtomicBoolean();
   private final Iterator<StreamEvent> cursor = new Cursor();
   private volatile boolean closed;
@@ -308,7 +311,7 @@ public final class ResponseStream implements AutoCloseable, Iterable<StreamEvent
       }
       StreamEvent event;
       try {
-        event = StreamEvent.decode(what, sse);
+        event = StreamEvent.decode(what, sse, eventReader);
         accumulator.accept(event);
       } catch (MastraException e) {
         throw fail(e);

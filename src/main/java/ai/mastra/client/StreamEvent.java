@@ -2,6 +2,7 @@ package ai.mastra.client;
 
 import ai.mastra.client.internal.Json;
 import ai.mastra.client.internal.SseEvent;
+import ai.mastra.client.internal.Utf8JsonReader;
 import ai.mastra.client.model.*;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -11,6 +12,7 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
 
 /**
@@ -130,10 +132,23 @@ public final class StreamEvent {
    *     its schema
    */
   static StreamEvent decode(String what, SseEvent sse) {
+    return decode(what, sse, new Utf8JsonReader(new byte[0], 0, 0));
+  }
+
+  /**
+   * Decodes one SSE event with {@code reader}, reset to the event's text: a stream reads all its events with
+   * one reader.
+   *
+   * @param what the call, for messages
+   * @throws MastraInvalidResponseException if the data is not a JSON object, or a known event does not fit
+   *     its schema
+   */
+  static StreamEvent decode(String what, SseEvent sse, Utf8JsonReader reader) {
     String raw = sse.data();
     ResponseStreamEvent data;
     try {
-      JsonReader reader = new JsonReader(new StringReader(raw));
+      byte[] bytes = raw.getBytes(StandardCharsets.UTF_8);
+      reader.reset(bytes, 0, bytes.length);
       if (reader.peek() != JsonToken.BEGIN_OBJECT) {
         throw new MastraInvalidResponseException(what + ": an event's data is not a JSON object", raw, null);
       }

@@ -96,9 +96,9 @@ public final class Utf8JsonReader extends JsonReader {
 
   private static final String[] SHARED = new String[1024];
 
-  private final byte[] bytes;
-  private final int offset;
-  private final int limit;
+  private byte[] bytes;
+  private int offset;
+  private int limit;
   private int pos;
   private int lineNumber;
   private int lineStart;
@@ -108,10 +108,10 @@ public final class Utf8JsonReader extends JsonReader {
   private int peekedNumberLength;
   private String peekedString;
 
-  private int[] stack = new int[32];
+  private int[] stack = new int[8]; // grown by push: an answer nests 5 deep, an event 3
   private int stackSize;
-  private String[] pathNames = new String[32];
-  private int[] pathIndices = new int[32];
+  private String[] pathNames = new String[8];
+  private int[] pathIndices = new int[8];
 
   /**
    * Reads {@code length} bytes of {@code bytes} from {@code offset} (not copied: they must not change while
@@ -124,6 +124,19 @@ public final class Utf8JsonReader extends JsonReader {
    */
   public Utf8JsonReader(byte[] bytes, int offset, int length) {
     super(NO_INPUT);
+    reset(bytes, offset, length);
+  }
+
+  /**
+   * Starts over on another document, as a new reader would (strictness and nesting limit stay as set): a stream
+   * reads each of its events with one reader, where a new one would allocate Gson's 2 KiB char buffer, which
+   * this reader never uses, per event.
+   *
+   * @param bytes the UTF-8 text of one JSON document
+   * @param offset where the text starts
+   * @param length how many bytes it has
+   */
+  public void reset(byte[] bytes, int offset, int length) {
     if (offset < 0 || length < 0 || offset > bytes.length - length) {
       throw new IndexOutOfBoundsException("offset " + offset + ", length " + length + ", of " + bytes.length);
     }
@@ -136,7 +149,13 @@ public final class Utf8JsonReader extends JsonReader {
     }
     this.pos = start;
     this.lineStart = start;
+    this.lineNumber = 0;
+    this.peeked = PEEKED_NONE;
+    this.peekedString = null;
+    Arrays.fill(pathNames, 0, stackSize, null);
+    this.stackSize = 0;
     stack[stackSize++] = EMPTY_DOCUMENT;
+    pathIndices[0] = 0;
   }
 
   @Override

@@ -106,6 +106,25 @@ class Utf8JsonReaderTest {
   }
 
   @Test
+  void oneReaderResetForEachDocumentReadsEachAsANewOne() throws IOException {
+    // as a stream reads its events: documents that fail half-way, nest deep or end early come before others
+    Utf8JsonReader reused = new Utf8JsonReader(new byte[0], 0, 0);
+    for (String document : (Iterable<String>) documents()::iterator) {
+      for (int numbers = 0; numbers < 3; numbers++) {
+        byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
+        reused.reset(bytes, 0, bytes.length);
+        List<String> expected = trace(gson(document, Strictness.LEGACY_STRICT), numbers, numbers * 2);
+        List<String> actual = trace(reused, numbers, numbers * 2);
+        if (!isAscii(bytes)) {
+          expected.replaceAll(Utf8JsonReaderTest::withoutColumn);
+          actual.replaceAll(Utf8JsonReaderTest::withoutColumn);
+        }
+        assertThat(actual).as(preview(bytes)).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
   void theTextNeedNotStartAtTheArraysStart() throws IOException {
     byte[] framed = "xx[\"in\",1]yy".getBytes(StandardCharsets.UTF_8);
     Utf8JsonReader reader = new Utf8JsonReader(framed, 2, framed.length - 4);
