@@ -91,10 +91,17 @@ public final class Utf8JsonReader extends JsonReader {
     ORDINARY['\\'] = false;
   }
 
-  /** The longest string {@link #shared} looks up: names and kinds; ids and texts are longer. */
+  /** The longest string {@link #shared} looks up: names and kinds; texts and most ids are longer. */
   private static final int SHARED_LENGTH = 20;
 
-  private static final String[] SHARED = new String[1024];
+  /**
+   * Each thread's table of shared strings: one table for all threads was slower at 16 callers than none (every
+   * miss a write to lines the other core reads). A reader used by another thread later (a stream's) keeps its
+   * first thread's table: both may then write it, harmlessly (its entries never change).
+   */
+  private static final ThreadLocal<Shared[]> SHARED = ThreadLocal.withInitial(() -> new Shared[512]);
+
+  private final Shared[] shared = SHARED.get();
 
   private byte[] bytes;
   private int offset;
@@ -479,7 +486,7 @@ public final class Utf8JsonReader extends JsonReader {
     if (p != PEEKED_DOUBLE_QUOTED_NAME) {
       throw unexpectedTokenError("a name");
     }
-    String result = nextQuotedValue();
+    String result = nextQuotedValue(true);
     peeked = PEEKED_NONE;
     pathNames[stackSize - 1] = result;
     return result;
@@ -490,7 +497,7 @@ public final class Utf8JsonReader extends JsonReader {
     int p = peeked == PEEKED_NONE ? doPeek() : peeked;
     String result;
     if (p == PEEKED_DOUBLE_QUOTED) {
-      result = nextQuotedValue();
+      result = nextQuotedValue(false);
     } else if (p == PEEKED_BUFFERED) {
       result = peekedString;
       peekedString = null;
@@ -544,7 +551,7 @@ public final class Utf8JsonReader extends JsonReader {
     if (p == PEEKED_NUMBER) {
       peekedString = numberText();
     } else if (p == PEEKED_DOUBLE_QUOTED) {
-      peekedString = nextQuotedValue();
+      peekedString = nextQuotedValue(false);
     } else if (p != PEEKED_BUFFERED) {
       throw unexpectedTokenError("a double");
     }
@@ -578,7 +585,7 @@ public final class Utf8JsonReader extends JsonReader {
     if (p == PEEKED_NUMBER) {
       peekedString = numberText();
     } else if (p == PEEKED_DOUBLE_QUOTED) {
-      peekedString = nextQuotedValue();
+      peekedString = nextQuotedValue(false);
       validateAscii(peekedString);
       try {
         long result = Long.parseLong(peekedString);
@@ -627,7 +634,7 @@ public final class Utf8JsonReader extends JsonReader {
     if (p == PEEKED_NUMBER) {
       peekedString = numberText();
     } else if (p == PEEKED_DOUBLE_QUOTED) {
-      peekedString = nextQuotedValue();
+      peekedString = nextQuotedValue(false);
       validateAscii(peekedString);
       try {
         result = Integer.parseInt(peekedString);
@@ -672,7 +679,7 @@ public final class Utf8JsonReader extends JsonReader {
    * The string whose opening quote was read. A run without escapes is one {@code new String} of its bytes; the
    * JDK copies an ASCII run as it is.
    */
-  private String nextQuotedValue() throws IOException {
+  private String nextQuotedValue(boolean name) throws IOException {
     byte[] buffer = this.bytes;
     int p = pos;
     int l = limit;
@@ -690,7 +697,7 @@ public final class Utf8JsonReader extends JsonReader {
       if (c == '"') {
         pos = p;
         if (builder == null) {
-          String result = p - 1 - start <= SHARED_LENGTH ? shared(buffer, start, p - 1) : utf8(buffer, start, p - 1);
+          String result = p - 1 - start <= SHARED_LENGTH ? shared(buffer, start, p - 1, name) : utf8(buffer, start, p - 1);
           return getStrictness() == Strictness.STRICT ? validateString(result) : result;
         }
         String result = builder.append(utf8(buffer, start, p - 1)).toString();
@@ -722,31 +729,55 @@ public final class Utf8JsonReader extends JsonReader {
   }
 
   /**
-   * The string of a short run without escapes, from {@link #SHARED} when it holds it: the same property names
-   * and kinds ({@code "type"}, {@code "message"}, {@code "completed"}...) come back in every item of every
-   * answer, and one String each saves a third of the strings a page makes. Racy by design: Strings are safe to
-   * share without a lock, and a lost or overwritten slot only costs a new String.
+   * The string of a short run without escapes, from this thread's table when it holds it: the same property
+   * names and kinds ({@code "type"}, {@code "message"}, {@code "completed"}...) come back in every item of every
+   * answer. A 100-item page then allocates 112 KB instead of 150, and a stream's names come with their hash
+   * computed; calls/s the same within the noise (paired JVMs). An overwritten slot only costs a new String.
    */
-  private static String shared(byte[] buffer, int start, int end) {
-    int hash = 0;
-    for (int i = start; i < end; i++) {
-      hash = 31 * hash + buffer[i];
-    }
-    int slot = (hash ^ (hash >>> 12)) & (SHARED.length - 1);
-    String known = SHARED[slot];
+  private String shared(byte[] buffer, int start, int end, boolean name) {
     int length = end - start;
-    if (known != null && known.length() == length) {
+    if (length == 0) {
+      return "";
+    }
+    // a hash of four bytes: names and kinds differ in their length or ends; a clash costs one compare
+    int hash = length * 0x9E3779B1 ^ buffer[start] * 31 ^ buffer[end - 1] * 961 ^ buffer[start + (length >> 1)] * 29791;
+    int slot = (hash ^ (hash >>> 15)) & (shared.length - 1);
+    Shared known = shared[slot];
+    if (known != null && known.bytes.length == length) {
+      byte[] bytes = known.bytes;
       int i = 0;
-      while (i < length && known.charAt(i) == buffer[start + i]) { // no char >= 0x80 equals a byte >= 0x80
+      while (i < length && bytes[i] == buffer[start + i]) { // a plain loop: Arrays.equals is slower this short
         i++;
       }
       if (i == length) {
-        return known;
+        return known.string;
       }
     }
     String made = utf8(buffer, start, end);
-    SHARED[slot] = made;
+    if (name || !hasDigit(buffer, start, end)) { // a value with a digit is most likely an id: seen once
+      shared[slot] = new Shared(Arrays.copyOfRange(buffer, start, end), made);
+    }
     return made;
+  }
+
+  private static boolean hasDigit(byte[] buffer, int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (buffer[i] >= '0' && buffer[i] <= '9') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A string and the bytes it was made from: one object, so that no thread sees one without the other. */
+  private static final class Shared {
+    final byte[] bytes;
+    final String string;
+
+    Shared(byte[] bytes, String string) {
+      this.bytes = bytes;
+      this.string = string;
+    }
   }
 
   private String validateString(String text) throws IOException {
