@@ -100,6 +100,7 @@ class ClientResourcesTest {
       OkHttpClient http = okHttpOf(client);
       assertThat(http.connectTimeoutMillis()).isEqualTo(10_000);
       assertThat(http.readTimeoutMillis()).isEqualTo(300_000);
+      assertThat(http.writeTimeoutMillis()).as("writes wait as long as reads").isEqualTo(300_000);
       assertThat(http.callTimeoutMillis()).isZero();
       assertThat(http.retryOnConnectionFailure()).as("OkHttp's silent repeats are off").isFalse();
     }
@@ -114,6 +115,7 @@ class ClientResourcesTest {
       OkHttpClient http = okHttpOf(client);
       assertThat(http.connectTimeoutMillis()).isEqualTo(1234);
       assertThat(http.readTimeoutMillis()).isEqualTo(5678);
+      assertThat(http.writeTimeoutMillis()).isEqualTo(5678);
     }
   }
 
@@ -127,6 +129,7 @@ class ClientResourcesTest {
         MastraClient overridden = builder().httpClient(mine).connectTimeout(Duration.ofMillis(1234)).build()) {
       assertThat(okHttpOf(kept).connectTimeoutMillis()).isEqualTo(777);
       assertThat(okHttpOf(kept).readTimeoutMillis()).isEqualTo(888);
+      assertThat(okHttpOf(kept).writeTimeoutMillis()).isEqualTo(mine.writeTimeoutMillis());
       assertThat(okHttpOf(overridden).connectTimeoutMillis()).isEqualTo(1234);
       assertThat(okHttpOf(overridden).readTimeoutMillis()).isEqualTo(888);
       assertThat(okHttpOf(overridden).dispatcher()).as("same dispatcher as the caller's").isSameAs(mine.dispatcher());
