@@ -23,11 +23,14 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class StringMapAdapterFactoryTest {
   private static final Gson PLAIN = new GsonBuilder().setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE).create();
-  private static final Gson OURS =
-      new GsonBuilder()
-          .setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE)
-          .registerTypeAdapterFactory(new StringMapAdapterFactory())
-          .create();
+
+  /** A new Gson each time: a shared one would keep the adapters its first reads made (Gson caches them). */
+  private static Gson ours() {
+    return new GsonBuilder()
+        .setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE)
+        .registerTypeAdapterFactory(new StringMapAdapterFactory())
+        .create();
+  }
 
   @ParameterizedTest
   @CsvSource(
@@ -57,9 +60,9 @@ class StringMapAdapterFactoryTest {
     Type type = type(kind);
     String expected = outcome(PLAIN, type, new JsonReader(new StringReader(json)));
     byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-    String actual = outcome(OURS, type, new Utf8JsonReader(bytes, 0, bytes.length));
+    String actual = outcome(ours(), type, new Utf8JsonReader(bytes, 0, bytes.length));
     assertThat(actual).isEqualTo(expected);
-    assertThat(outcome(OURS, type, new JsonReader(new StringReader(json)))).isEqualTo(expected); // Gson's reader too
+    assertThat(outcome(ours(), type, new JsonReader(new StringReader(json)))).isEqualTo(expected); // Gson's reader too
   }
 
   private static Type type(String kind) {

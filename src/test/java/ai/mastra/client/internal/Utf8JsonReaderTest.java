@@ -70,7 +70,7 @@ class Utf8JsonReaderTest {
             + "\"l\":\"1e3\",\"m\":1E+2,\"n\":1e-2,\"o\":\"-12\",\"p\":\" 1\",\"q\":\"\u0661\"}",
         "[01]", "[1.]", "[.5]", "[-]", "[1e]", "[1e+]", "[--1]", "[1-]", "[+1]", "[0x10]", "[1e400]", "[\"1e400\"]",
         "[NaN]", "[\"NaN\"]", "[Infinity]", "[-1.5e-7]", "[" + "9".repeat(30) + "]", "[" + "1".repeat(1100) + "]",
-        "[TRUE,False,nULL]", "[truex]", "[nul]", "[tru]", "[t]", "[true1]", "[null,]", "[1,]", "[,1]", "[1 2]",
+        "[TRUE,False,nULL]", "[NULL,Null]", "[\"\u007f1\"]", "[truex]", "[nul]", "[tru]", "[t]", "[true1]", "[null,]", "[1,]", "[,1]", "[1 2]",
         "[1;2]", "{\"a\":1,}", "{,}", "{\"a\" 1}", "{\"a\"=1}", "{\"a\"=>1}", "{'a':1}", "{a:1}", "{\"a\":1;\"b\":2}",
         "{\"a\":1 \"b\":2}", "{\"a\"}", "{\"a\":}", "{:1}", "{1:1}", "[}", "{]", "]", "}", ",", ":",
         "// c\n[]", "# c\n[]", "/* c */[]", "[]/", "[] []", "[]x", ")]}'\n[]", "[\"a\u0001b\"]", "[\"a\tb\"]",
@@ -78,6 +78,9 @@ class Utf8JsonReaderTest {
         "[\"\\ud83d\\ude00\"]", "[\"\\ud83d\"]", "[\"\\ude00x\"]", "[\"\\/\\b\\f\\n\\r\\t\\\\\\\"\"]", "[\"abc",
         "[\"\\", "[\"\\u", "\"", "[\"caf\u00e9 \ud83d\ude00 \u4e2d\"]", "{\"caf\u00e9\":\"\u00e9\",\"\u4e2d\":[\"\u4e2d\"]}",
         "\ufeff[1]", "\ufeff", "[1]\ufeff", "{\"a\":[{\"b\":[1,{\"c\":null}]},2],\"d\":{\"e\":\"f\"}}",
+        "[\"12\",\"1.0\",\"x\",\"-3\",\"2147483648\",\"1e2\",\"\u0661\",12,1.5]",
+        "[90,19,0,9,-0.9e9,1E0]", "[\"\\u0a9f\\uAF09\\u09fa\\u0A0F\\u000g\"]", "[\"\\u0/00\"]", "[\"\\u0:00\"]",
+        "[\"\\u0@00\"]", "[\"\\u0G00\"]", "[\"\\u0`00\"]", "[\"\\u0g00\"]", "{\"a\":{\"b\":[1,{}]},\"c\":2}",
         "[\"" + "x".repeat(3000) + "\\n" + "y".repeat(20) + "\"]", "{\"" + "k".repeat(25) + "\":\"" + "v".repeat(19) + "\"}"));
     documents.add("[".repeat(255) + "]".repeat(255));
     documents.add("[".repeat(256) + "]".repeat(256));
@@ -132,7 +135,7 @@ class Utf8JsonReaderTest {
   }
 
   private static void assertSameEveryWay(byte[] bytes) throws IOException {
-    for (int numbers = 0; numbers < 6; numbers++) {
+    for (int numbers = 0; numbers < 7; numbers++) {
       assertSame(bytes, Strictness.LEGACY_STRICT, numbers, 0);
     }
     assertSame(bytes, Strictness.LEGACY_STRICT, 0, 3);
@@ -167,7 +170,7 @@ class Utf8JsonReaderTest {
 
   /**
    * Reads the whole document: {@code numbers} picks how numbers (0 string, 1 double, 2 long, 3 int) or strings (4
-   * long, 5 double) are read; {@code skipEvery} skips every n-th value instead of reading it.
+   * long, 5 double, 6 int) are read; {@code skipEvery} skips every n-th value instead of reading it.
    */
   private static List<String> trace(JsonReader in, int numbers, int skipEvery) {
     List<String> out = new ArrayList<>();
@@ -200,7 +203,7 @@ class Utf8JsonReaderTest {
             out.add("name " + in.nextName());
             break;
           case STRING:
-            out.add(numbers == 4 ? "string " + asNumber(in, 2) : numbers == 5 ? "string " + asNumber(in, 1) : "string " + in.nextString());
+            out.add("string " + (numbers >= 4 ? asNumber(in, new int[] {2, 1, 3}[numbers - 4]) : in.nextString()));
             break;
           case NUMBER:
             out.add("number " + asNumber(in, numbers));
