@@ -576,8 +576,24 @@ public final class Utf8JsonReader extends JsonReader {
 
   @Override
   public long nextLong() throws IOException {
+    return nextIntegral("a long", Long.MIN_VALUE, Long.MAX_VALUE);
+  }
+
+  @Override
+  public int nextInt() throws IOException {
+    return (int) nextIntegral("an int", Integer.MIN_VALUE, Integer.MAX_VALUE);
+  }
+
+  /**
+   * A long or an int ({@code expected}), as Gson's reader reads each: a number literal, or a string of one; a
+   * value with a fraction or out of range is refused, and stays to be read as a string.
+   */
+  private long nextIntegral(String expected, long min, long max) throws IOException {
     int p = peeked == PEEKED_NONE ? doPeek() : peeked;
     if (p == PEEKED_LONG) {
+      if (peekedLong < min || peekedLong > max) {
+        throw new NumberFormatException("Expected " + expected + " but was " + peekedLong + locationString());
+      }
       peeked = PEEKED_NONE;
       pathIndices[stackSize - 1]++;
       return peekedLong;
@@ -589,14 +605,16 @@ public final class Utf8JsonReader extends JsonReader {
       validateAscii(peekedString);
       try {
         long result = Long.parseLong(peekedString);
-        peeked = PEEKED_NONE;
-        pathIndices[stackSize - 1]++;
-        return result;
+        if (result >= min && result <= max) {
+          peeked = PEEKED_NONE;
+          pathIndices[stackSize - 1]++;
+          return result;
+        }
       } catch (NumberFormatException ignored) {
         // read as a double below
       }
-    } else if (p != PEEKED_BUFFERED) {
-      throw unexpectedTokenError("a long");
+    } else { // a value refused before is a string now, as in Gson's reader
+      throw unexpectedTokenError(expected);
     }
     peeked = PEEKED_BUFFERED;
     double asDouble;
@@ -604,62 +622,13 @@ public final class Utf8JsonReader extends JsonReader {
       asDouble = Double.parseDouble(peekedString);
     } catch (NumberFormatException e) {
       NumberFormatException rethrown =
-          new NumberFormatException("Expected a long but was " + peekedString + locationString());
+          new NumberFormatException("Expected " + expected + " but was " + peekedString + locationString());
       rethrown.initCause(e);
       throw rethrown;
     }
-    long result = (long) asDouble;
-    if (result != asDouble) {
-      throw new NumberFormatException("Expected a long but was " + peekedString + locationString());
-    }
-    peekedString = null;
-    peeked = PEEKED_NONE;
-    pathIndices[stackSize - 1]++;
-    return result;
-  }
-
-  @Override
-  public int nextInt() throws IOException {
-    int p = peeked == PEEKED_NONE ? doPeek() : peeked;
-    int result;
-    if (p == PEEKED_LONG) {
-      result = (int) peekedLong;
-      if (peekedLong != result) {
-        throw new NumberFormatException("Expected an int but was " + peekedLong + locationString());
-      }
-      peeked = PEEKED_NONE;
-      pathIndices[stackSize - 1]++;
-      return result;
-    }
-    if (p == PEEKED_NUMBER) {
-      peekedString = numberText();
-    } else if (p == PEEKED_DOUBLE_QUOTED) {
-      peekedString = nextQuotedValue(false);
-      validateAscii(peekedString);
-      try {
-        result = Integer.parseInt(peekedString);
-        peeked = PEEKED_NONE;
-        pathIndices[stackSize - 1]++;
-        return result;
-      } catch (NumberFormatException ignored) {
-        // read as a double below
-      }
-    } else if (p != PEEKED_BUFFERED) {
-      throw unexpectedTokenError("an int");
-    }
-    peeked = PEEKED_BUFFERED;
-    double asDouble;
-    try {
-      asDouble = Double.parseDouble(peekedString);
-    } catch (NumberFormatException e) {
-      NumberFormatException rethrown =
-          new NumberFormatException("Expected an int but was " + peekedString + locationString());
-      rethrown.initCause(e);
-      throw rethrown;
-    }
-    result = (int) asDouble;
-    if (result != asDouble) {
-      throw new NumberFormatException("Expected an int but was " + peekedString + locationString());
+    long result = max == Integer.MAX_VALUE ? (int) asDouble : (long) asDouble;
+    if (result != asDouble) { // a fraction, or out of range
+      throw new NumberFormatException("Expected " + expected + " but was " + peekedString + locationString());
     }
     peekedString = null;
     peeked = PEEKED_NONE;

@@ -233,18 +233,28 @@ class Utf8JsonReaderTest {
 
   private static String asNumber(JsonReader in, int numbers) throws IOException {
     try {
-      switch (numbers) {
-        case 1:
-          return "double " + in.nextDouble();
-        case 2:
-          return "long " + in.nextLong();
-        case 3:
-          return "int " + in.nextInt();
-        default:
-          return in.nextString();
-      }
+      return readNumber(in, numbers);
     } catch (NumberFormatException e) {
-      return "refused (" + e.getMessage() + ") then " + in.nextString(); // the value stays to be read
+      String again; // the refused value is a string now: Gson's reader reads it as a double, not a long or int
+      try {
+        again = readNumber(in, numbers);
+      } catch (RuntimeException second) {
+        again = second.getClass().getName() + ": " + second.getMessage();
+      }
+      return "refused (" + e.getMessage() + "), again: " + again + ", then " + in.nextString();
+    }
+  }
+
+  private static String readNumber(JsonReader in, int numbers) throws IOException {
+    switch (numbers) {
+      case 1:
+        return "double " + in.nextDouble();
+      case 2:
+        return "long " + in.nextLong();
+      case 3:
+        return "int " + in.nextInt();
+      default:
+        return in.nextString();
     }
   }
 
