@@ -89,7 +89,8 @@ public final class ResponseStream implements AutoCloseable, Iterable<StreamEvent
   private ResponseStream(Call call, okhttp3.Response response, long maxEventSize) {
     this.call = call;
     this.response = response;
-    this.parser = new SseParser(response.body().source(), maxEventSize);
+    // a thread blocked on the network, then interrupted, gets the call cancelled
+    this.parser = new SseParser(InterruptWatchdog.watchReads(response.body().source(), call::cancel), maxEventSize);
     this.what = StreamTransport.what(call);
   }
 
@@ -280,11 +281,10 @@ public final class ResponseStream implements AutoCloseable, Iterable<StreamEvent
     return pending != null;
   }
 
-  @SuppressWarnings("try") // the watch is held for its scope only
   private StreamEvent readEvent() {
     while (true) {
       SseEvent sse;
-      try (InterruptWatchdog.Watch watch = InterruptWatchdog.watch(call::cancel)) {
+      try {
         sse = parser.next();
       } catch (Limits.TooLargeException e) {
         throw fail(new MastraInvalidResponseException(what + ": " + e.getMessage(), "", e));
@@ -300,13 +300,12 @@ public final class ResponseStream implements AutoCloseable, Iterable<StreamEvent
         }
         return null;
       }
-      String data = sse.data().trim();
-      if (data.equals("[DONE]")) {
+      if (sse.dataIs("[DONE]")) {
         ended = true;
         release();
         return null;
       }
-      if (data.isEmpty()) {
+      if (sse.dataIs("")) {
         continue; // a keep-alive with no payload
       }
       StreamEvent event;

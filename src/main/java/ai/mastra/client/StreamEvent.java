@@ -12,7 +12,6 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
 
 /**
@@ -28,12 +27,13 @@ import java.util.OptionalLong;
 public final class StreamEvent {
   private final String type;
   private final ResponseStreamEvent data;
-  private final String rawJson;
+  // the SSE event: rawJson() is its data, made into text only when asked for (most callers never do)
+  private final SseEvent sse;
 
-  private StreamEvent(String type, ResponseStreamEvent data, String rawJson) {
+  private StreamEvent(String type, ResponseStreamEvent data, SseEvent sse) {
     this.type = type;
     this.data = data;
-    this.rawJson = rawJson;
+    this.sse = sse;
   }
 
   /**
@@ -94,12 +94,12 @@ public final class StreamEvent {
 
   /** Returns the event's JSON exactly as the server sent it (the SSE {@code data}). */
   public String rawJson() {
-    return rawJson;
+    return sse.data();
   }
 
   @Override
   public String toString() {
-    return "StreamEvent{" + type + ": " + rawJson + "}";
+    return "StreamEvent{" + type + ": " + rawJson() + "}";
   }
 
   /** The {@code content_index} of the event, if its type has one. */
@@ -144,23 +144,22 @@ public final class StreamEvent {
    *     its schema
    */
   static StreamEvent decode(String what, SseEvent sse, Utf8JsonReader reader) {
-    String raw = sse.data();
     ResponseStreamEvent data;
     try {
-      byte[] bytes = raw.getBytes(StandardCharsets.UTF_8);
+      byte[] bytes = sse.utf8();
       reader.reset(bytes, 0, bytes.length);
       if (reader.peek() != JsonToken.BEGIN_OBJECT) {
-        throw new MastraInvalidResponseException(what + ": an event's data is not a JSON object", raw, null);
+        throw new MastraInvalidResponseException(what + ": an event's data is not a JSON object", sse.data(), null);
       }
       data = Json.GSON.getAdapter(ResponseStreamEvent.class).read(reader);
       if (reader.peek() != JsonToken.END_DOCUMENT) {
-        throw new MastraInvalidResponseException(what + ": an event's data is not a JSON object", raw, null);
+        throw new MastraInvalidResponseException(what + ": an event's data is not a JSON object", sse.data(), null);
       }
     } catch (IOException | JsonParseException | IllegalStateException | NumberFormatException e) {
-      data = withoutTypeField(what, sse, raw, e);
+      data = withoutTypeField(what, sse, sse.data(), e);
     }
     String type = data.getType() != null ? data.getType() : sse.type();
-    return new StreamEvent(type, data, raw);
+    return new StreamEvent(type, data, sse);
   }
 
   /**

@@ -35,6 +35,33 @@ class StreamEventTest {
   }
 
   @Test
+  void eventsAreReadFromTheirBytesAndMalformedUtf8ReadsAsReplacementCharacters() throws IOException {
+    Buffer frame = new Buffer().writeUtf8("data: {\"type\":\"response.output_text.delta\",\"delta\":\"\u00e9 a")
+        .writeByte(0xc3) // a two-byte sequence cut short
+        .writeUtf8(" \u2603\",\"sequence_number\":3}\n\n");
+    StreamEvent event = StreamEvent.decode("POST /api/v1/responses", new SseParser(frame).next());
+    assertThat(event.asOutputTextDelta().getDelta()).isEqualTo("\u00e9 a\ufffd \u2603");
+    assertThat(event.rawJson()).contains("a\ufffd \u2603").isSameAs(event.rawJson());
+    assertThat(event.sequenceNumber()).hasValue(3);
+  }
+
+  @Test
+  void eachEventIsBoundToItsOwnKindWhateverKindCameBefore() {
+    // the union remembers the kind read last: runs of one kind, kinds that differ near their end, and unknown
+    // kinds in between must each still get their own variant
+    String[] kinds = {"response.output_text.delta", "response.output_text.delta", "response.output_text.done",
+        "response.output_text.delta", "x.unknown", "response.output_text.delta", "x.unknown", "x.unknown",
+        "response.output_text.done", "response.output_text.done", "response.output_text.delta"};
+    for (String kind : kinds) {
+      StreamEvent event = decode(null, "{\"type\":\"" + kind + "\",\"delta\":\"d\",\"text\":\"t\"}");
+      assertThat(event.type()).isEqualTo(kind);
+      assertThat(event.isKnown()).as(kind).isEqualTo(!kind.startsWith("x."));
+      assertThat(event.data().isOutputTextDelta()).as(kind).isEqualTo(kind.endsWith(".delta"));
+      assertThat(event.data().isOutputTextDone()).as(kind).isEqualTo(kind.endsWith(".done"));
+    }
+  }
+
+  @Test
   void aKnownEventWhoseDataDoesNotFitItsSchemaIsAnInvalidResponse() {
     String raw = "{\"type\":\"response.output_text.delta\",\"delta\":{\"not\":\"a string\"}}";
 

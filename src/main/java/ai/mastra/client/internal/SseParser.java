@@ -1,6 +1,7 @@
 package ai.mastra.client.internal;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import okio.Buffer;
 import okio.BufferedSource;
 import okio.ByteString;
@@ -12,8 +13,8 @@ import okio.ByteString;
  * and {@code retry:} are kept; lines starting with {@code :} are comments; a blank line dispatches the event;
  * an event cut off by the end of the stream is discarded.
  *
- * <p>Bytes are decoded as UTF-8 one whole line at a time, so a character split across network reads is
- * never broken. {@link #next()} reads only as far as the end of the next event, so each event is returned as
+ * <p>An event's data is kept as the bytes of its lines ({@link SseEvent#utf8()}), and other fields are
+ * decoded as UTF-8 one whole line at a time, so a character split across network reads is never broken. {@link #next()} reads only as far as the end of the next event, so each event is returned as
  * soon as its bytes have arrived. Not thread-safe: one reader.
  */
 public final class SseParser {
@@ -25,11 +26,11 @@ public final class SseParser {
 
   private final BufferedSource source;
   private final long maxEventSize;
-  // The event's data: the one data line as it was read (the usual case: no copy), or, from a second data
-  // line on, the lines joined in a builder that lives for that event only (a large event's capacity is not
-  // kept for the rest of the stream).
-  private String dataLine;
-  private StringBuilder dataLines;
+  // The event's data, as UTF-8 bytes: the one data line as it was read (the usual case: no copy), or, from a
+  // second data line on, the lines joined in a buffer that lives for that event only (a large event's
+  // capacity is not kept for the rest of the stream).
+  private byte[] dataLine;
+  private Buffer dataLines;
   private long dataLength;
   private String eventType = "";
   private String lastEventId = "";
@@ -53,7 +54,7 @@ public final class SseParser {
    * Creates a parser reading from {@code source}; the caller closes the source.
    *
    * @param source the bytes of the event stream
-   * @param maxEventSize the most bytes one line, and characters one event's data, may have; more fails the
+   * @param maxEventSize the most bytes one line, and one event's data, may have; more fails the
    *     read with {@link Limits.TooLargeException} before it is buffered, so a server that never ends a line
    *     cannot fill the heap
    */
@@ -100,7 +101,7 @@ public final class SseParser {
           skip++;
         }
         source.skip(skip);
-        String value = source.readUtf8(end - skip);
+        byte[] value = source.readByteArray(end - skip);
         consumeLineEnd();
         addData(value);
       } else {
@@ -178,7 +179,7 @@ public final class SseParser {
         eventType = value;
         break;
       case "data":
-        addData(value);
+        addData(value.getBytes(StandardCharsets.UTF_8)); // only "data" with no colon: data: lines are read above
         break;
       case "id":
         if (value.indexOf('\0') == -1) {
@@ -195,9 +196,9 @@ public final class SseParser {
     }
   }
 
-  private void addData(String value) throws Limits.TooLargeException {
+  private void addData(byte[] value) throws Limits.TooLargeException {
     // the joined data's length: the values and a \n between each two
-    long length = dataLine == null ? value.length() : dataLength + 1 + value.length();
+    long length = dataLine == null ? value.length : dataLength + 1 + value.length;
     if (length > maxEventSize) {
       throw new Limits.TooLargeException(
           "an event of the stream is larger than the client's maxResponseSize of " + maxEventSize + " bytes");
@@ -206,9 +207,9 @@ public final class SseParser {
       dataLine = value;
     } else {
       if (dataLines == null) {
-        dataLines = new StringBuilder(dataLine);
+        dataLines = new Buffer().write(dataLine);
       }
-      dataLines.append('\n').append(value);
+      dataLines.writeByte('\n').write(value);
     }
     dataLength = length;
   }
@@ -218,7 +219,7 @@ public final class SseParser {
       eventType = "";
       return null;
     }
-    String data = dataLines == null ? dataLine : dataLines.toString();
+    byte[] data = dataLines == null ? dataLine : dataLines.readByteArray();
     SseEvent event = new SseEvent(eventType.isEmpty() ? "message" : eventType, data, lastEventId);
     dataLine = null;
     dataLines = null;

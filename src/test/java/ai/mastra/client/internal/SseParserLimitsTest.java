@@ -66,6 +66,16 @@ class SseParserLimitsTest {
   }
 
   @Test
+  void dataIsCountedInBytesOfUtf8() throws IOException {
+    // five two-byte characters: ten bytes (the limit was in characters until the data was kept as its bytes)
+    assertThat(data("data: \u00e9\u00e9\u00e9\u00e9\u00e9\n\n", 10)).containsExactly("\u00e9\u00e9\u00e9\u00e9\u00e9");
+    assertThatThrownBy(() -> data("data: \u00e9\u00e9\u00e9\u00e9\u00e9a\n\n", 10))
+        .isInstanceOf(Limits.TooLargeException.class);
+    assertThatThrownBy(() -> data("data: \u00e9\u00e9\ndata: \u00e9\u00e9\u00e9\n\n", 10))
+        .as("joined lines too").isInstanceOf(Limits.TooLargeException.class);
+  }
+
+  @Test
   void joinedDataLinesCountTheNewlineBetweenThem() throws IOException {
     assertThat(data("data: 0123\ndata: 01234\n\n", 10)).containsExactly("0123\n01234");
     assertThatThrownBy(() -> data("data: 0123\ndata: 012345\n\n", 10))

@@ -95,6 +95,37 @@ class SseParserTest {
   }
 
   @Test
+  void dataIsKeptAsTheBytesSentAndMadeIntoTextOnlyWhenAsked() throws IOException {
+    Buffer stream = new Buffer().writeUtf8("data: caf\u00e9 \u2603\n\n")
+        .writeUtf8("data: a").writeByte(0xff).writeUtf8("b\n\n") // not UTF-8
+        .writeUtf8("data: x\ndata: \u00e9\n\n");
+    List<SseEvent> events = all(new SseParser(stream));
+    assertThat(events.get(0).utf8()).isEqualTo("caf\u00e9 \u2603".getBytes(StandardCharsets.UTF_8));
+    assertThat(events.get(0).data()).isEqualTo("caf\u00e9 \u2603").isSameAs(events.get(0).data());
+    assertThat(events.get(1).utf8()).containsExactly('a', 0xff, 'b');
+    assertThat(events.get(1).data()).as("as a UTF-8 decoder reads it").isEqualTo("a\ufffdb");
+    assertThat(events.get(2).utf8()).isEqualTo("x\n\u00e9".getBytes(StandardCharsets.UTF_8));
+    assertThat(events.get(2).data()).isEqualTo("x\n\u00e9");
+  }
+
+  @Test
+  void dataIsComparesTheTrimmedData() throws IOException {
+    List<SseEvent> events = all(parser(
+        "data: [DONE]\n\ndata:[DONE]\t \n\ndata:  [DONE]\ndata:\n\ndata: [DONE]x\n\ndata: [DONE\n\n"
+            + "data: \u00e9[DONE]\n\ndata:\n\ndata:  \t\ndata:\n\n"));
+    List<Boolean> done = new ArrayList<>();
+    List<Boolean> blank = new ArrayList<>();
+    for (SseEvent event : events) {
+      done.add(event.dataIs("[DONE]"));
+      blank.add(event.dataIs(""));
+      assertThat(event.dataIs("[DONE]")).as(event.data()).isEqualTo(event.data().trim().equals("[DONE]"));
+      assertThat(event.dataIs("")).as(event.data()).isEqualTo(event.data().trim().isEmpty());
+    }
+    assertThat(done).containsExactly(true, true, true, false, false, false, false, false);
+    assertThat(blank).containsExactly(false, false, false, false, false, false, true, true);
+  }
+
+  @Test
   void multipleDataLinesAreJoinedWithNewline() throws IOException {
     assertThat(all(parser("data: first\ndata:second\ndata:  third\ndata\n\n")).get(0).data())
         .isEqualTo("first\nsecond\n third\n");
