@@ -376,9 +376,9 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
       return present;
     }
 
-    /** The index of the property after {@code name}: where {@link #readMembers} looks first. */
-    int after(String name) {
-      return model.indexOf(name) + 1;
+    /** The index of a property, or -1 when the class does not list it. */
+    int indexOf(String name) {
+      return model.indexOf(name);
     }
 
     private long readMember(T value, String name, int i, JsonReader in, long present) throws IOException {
@@ -414,10 +414,11 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
      * Sets a member already read as a JSON string (a union's discriminator): a {@code String} field directly,
      * without the tree reader {@link #readMember(Object, String, JsonElement, long)} would build (a {@code char[1024]}
      * buffer and its stacks for every item of a page and every event of a stream).
+     *
+     * @param i the index of {@code name}, or -1 when the class does not list it
      */
-    long readString(T value, String name, String text, long present) throws IOException {
-      Integer i = model.indexByName.get(name);
-      if (i == null || model.fields[i].getType() != String.class) {
+    long readString(T value, String name, int i, String text, long present) throws IOException {
+      if (i < 0 || model.fields[i].getType() != String.class) {
         return readMember(value, name, new JsonPrimitive(text), present);
       }
       model.binder.set(value, i + 1, text);
@@ -555,8 +556,9 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
                 present = model.readMember(value, member.getKey(), member.getValue(), present);
               }
             }
-            present = model.readString(value, name, kind, present);
-            model.checkRequired(model.readMembers(value, in, present, model.after(name)));
+            int at = variant.propertyIndex(model);
+            present = model.readString(value, name, at, kind, present);
+            model.checkRequired(model.readMembers(value, in, present, at + 1));
             in.endObject();
             return value;
           }
@@ -598,14 +600,29 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
       return variant;
     }
 
-    private static final class Variant {
+    private static final int UNKNOWN_INDEX = -2;
+
+    private final class Variant {
       final String kind;
       final Class<?> type;
       private volatile TypeAdapter<?> adapter;
 
+      // the index of the discriminator among the variant's properties, once known: looking it up hashed the
+      // name for every object read
+      private volatile int propertyIndex = UNKNOWN_INDEX;
+
       Variant(String kind, Class<?> type) {
         this.kind = kind;
         this.type = type;
+      }
+
+      int propertyIndex(ModelAdapter<?> model) {
+        int index = propertyIndex;
+        if (index == UNKNOWN_INDEX) {
+          index = model.indexOf(property);
+          propertyIndex = index;
+        }
+        return index;
       }
 
       TypeAdapter<?> adapter(Gson gson) {

@@ -20,6 +20,7 @@ import okio.ByteString;
 public final class SseParser {
   private static final ByteString LINE_ENDS = ByteString.encodeUtf8("\r\n");
   private static final ByteString DATA = ByteString.encodeUtf8("data:");
+  private static final ByteString EVENT = ByteString.encodeUtf8("event:");
   private static final ByteString BOM = ByteString.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
   private static final byte LF = '\n';
   private static final byte CR = '\r';
@@ -33,6 +34,10 @@ public final class SseParser {
   private Buffer dataLines;
   private long dataLength;
   private String eventType = "";
+  // the last event: value read, and its bytes: a stream names a few types over and over, and one that
+  // matches is not decoded again
+  private ByteString lastTypeBytes = ByteString.EMPTY;
+  private String lastType = "";
   private String lastEventId = "";
   private long retryMillis = -1;
   private boolean firstLine = true;
@@ -104,6 +109,20 @@ public final class SseParser {
         byte[] value = source.readByteArray(end - skip);
         consumeLineEnd();
         addData(value);
+      } else if (source.getBuffer().rangeEquals(0, EVENT)) {
+        long skip = EVENT.size();
+        if (source.getBuffer().getByte(skip) == ' ') {
+          skip++;
+        }
+        if (end - skip == lastTypeBytes.size() && source.getBuffer().rangeEquals(skip, lastTypeBytes)) {
+          source.skip(end);
+        } else {
+          source.skip(skip);
+          lastTypeBytes = source.readByteString(end - skip);
+          lastType = lastTypeBytes.utf8();
+        }
+        consumeLineEnd();
+        eventType = lastType;
       } else {
         String line = source.readUtf8(end);
         consumeLineEnd();
@@ -161,39 +180,35 @@ public final class SseParser {
       return;
     }
     int colon = line.indexOf(':');
-    String field;
+    int nameEnd = colon == -1 ? line.length() : colon;
     String value;
     if (colon == -1) {
-      field = line;
       value = "";
     } else {
-      field = line.substring(0, colon);
       int start = colon + 1;
       if (start < line.length() && line.charAt(start) == ' ') {
         start++;
       }
       value = line.substring(start);
     }
-    switch (field) {
-      case "event":
-        eventType = value;
-        break;
-      case "data":
-        addData(value.getBytes(StandardCharsets.UTF_8)); // only "data" with no colon: data: lines are read above
-        break;
-      case "id":
-        if (value.indexOf('\0') == -1) {
-          lastEventId = value;
-        }
-        break;
-      case "retry":
-        if (!value.isEmpty() && value.length() <= 18 && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-          retryMillis = Long.parseLong(value);
-        }
-        break;
-      default:
-        break; // unknown fields are ignored
-    }
+    // compared, not switched on: a switch on a string hashes it, for every line
+    if (isField(line, nameEnd, "event")) {
+      eventType = value;
+    } else if (isField(line, nameEnd, "data")) {
+      addData(value.getBytes(StandardCharsets.UTF_8)); // only "data" with no colon: data: lines are read above
+    } else if (isField(line, nameEnd, "id")) {
+      if (value.indexOf('\0') == -1) {
+        lastEventId = value;
+      }
+    } else if (isField(line, nameEnd, "retry")) {
+      if (!value.isEmpty() && value.length() <= 18 && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        retryMillis = Long.parseLong(value);
+      }
+    } // other fields are ignored
+  }
+
+  private static boolean isField(String line, int nameEnd, String field) {
+    return nameEnd == field.length() && line.startsWith(field);
   }
 
   private void addData(byte[] value) throws Limits.TooLargeException {

@@ -126,6 +126,21 @@ class SseParserTest {
   }
 
   @Test
+  void eachEventGetsItsOwnTypeWhenTypesRepeatDifferOrShareAPrefix() throws IOException {
+    // the parser reuses the last type's text when the bytes match: every other kind of line must still win
+    String stream = "event: ab\ndata: 1\n\nevent: ab\ndata: 2\n\nevent: abc\ndata: 3\n\nevent:ab\ndata: 4\n\n"
+        + "event: ba\ndata: 5\n\nevent: \ndata: 6\n\nevent: ab\ndata: 7\n\nevent\ndata: 8\n\n"
+        + "event:  ab\ndata: 9\n\nevent: \u00e9\u00e9\ndata: 10\n\nevent: \u00e9\u00e9\ndata: 11\n\ndata: 12\n\n"
+        + "event: a\nevent: ab\ndata: 13\n\n";
+    List<String> types = new ArrayList<>();
+    for (SseEvent event : all(parser(stream))) {
+      types.add(event.type() + "=" + event.data());
+    }
+    assertThat(types).containsExactly("ab=1", "ab=2", "abc=3", "ab=4", "ba=5", "message=6", "ab=7", "message=8",
+        " ab=9", "\u00e9\u00e9=10", "\u00e9\u00e9=11", "message=12", "ab=13");
+  }
+
+  @Test
   void multipleDataLinesAreJoinedWithNewline() throws IOException {
     assertThat(all(parser("data: first\ndata:second\ndata:  third\ndata\n\n")).get(0).data())
         .isEqualTo("first\nsecond\n third\n");
