@@ -20,6 +20,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -93,6 +94,14 @@ public final class MastraClient implements Closeable {
       // watchdog thread, a thread switch per call (at 16 callers 25% more CPU per create than raw OkHttp).
       http.writeTimeout(Durations.millisAtLeastOne(read), TimeUnit.MILLISECONDS);
     }
+    HttpUrl apiUrl = apiUrl(builder);
+    if (ownsHttpClient && !apiUrl.isHttps()) {
+      // Every call goes to this http:// origin (redirects only within it), so TLS is never used. Without a TLS
+      // connection spec OkHttp does not load the platform's trust store and make an SSLContext when the client
+      // is built: 70-100 ms of a cold start (BENCHMARKS.md), of which a client given to httpClient(...) keeps
+      // its own choice.
+      http.connectionSpecs(Collections.singletonList(ConnectionSpec.CLEARTEXT));
+    }
     Limits limits = new Limits(builder.maxResponseSize);
     http.addInterceptor(limits);
     HttpLogger log = logger(builder);
@@ -114,7 +123,7 @@ public final class MastraClient implements Closeable {
     }
     this.transport =
         new Transport(
-            apiUrl(builder),
+            apiUrl,
             http.build(),
             new RetryPolicy(builder.maxRetries, builder.retryInitialDelay, builder.retryMaxDelay),
             limits,

@@ -1,6 +1,7 @@
 package ai.mastra.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import okhttp3.ConnectionSpec;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,6 +105,29 @@ class ClientResourcesTest {
       assertThat(http.writeTimeoutMillis()).as("writes wait as long as reads").isEqualTo(300_000);
       assertThat(http.callTimeoutMillis()).isZero();
       assertThat(http.retryOnConnectionFailure()).as("OkHttp's silent repeats are off").isFalse();
+    }
+  }
+
+  @Test
+  void aClientForAnHttpUrlSetsUpNoTlsAndOneForHttpsDoes() throws Exception {
+    try (MastraClient plain = builder().build();
+        MastraClient tls = new MastraClient.Builder(name -> null).baseUrl("https://mastra.example.com").build()) {
+      OkHttpClient http = okHttpOf(plain);
+      assertThat(http.connectionSpecs()).containsExactly(ConnectionSpec.CLEARTEXT);
+      assertThatThrownBy(http::sslSocketFactory).as("no SSLContext made").isInstanceOf(IllegalStateException.class);
+      assertThat(okHttpOf(tls).connectionSpecs()).isEqualTo(new OkHttpClient().connectionSpecs());
+      assertThat(okHttpOf(tls).sslSocketFactory()).isNotNull();
+      // the http client still makes its calls
+      server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+          .body("{\"id\":\"r1\",\"object\":\"response\",\"deleted\":true}").build());
+      assertThat(plain.responses().delete("r1").getDeleted()).isTrue();
+    }
+    OkHttpClient mine = new OkHttpClient.Builder().build();
+    try (MastraClient injected = builder().httpClient(mine).build()) {
+      assertThat(okHttpOf(injected).connectionSpecs()).as("an injected client keeps its own")
+          .isEqualTo(mine.connectionSpecs());
+    } finally {
+      mine.dispatcher().executorService().shutdown();
     }
   }
 

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -39,13 +40,14 @@ import okio.BufferedSource;
  * by the same request written by hand with OkHttp and Gson ({@code raw}), against the benchmark server. Prints
  * one line {@code RESULT {...}} (JSON) for the runner.
  *
- * <p>{@code BenchWorker <workload> <sdk|raw> <callers> <warmupMs> <measureMs> <baseUrl> [deltas]}; callers
+ * <p>{@code BenchWorker <workload> <sdk|raw|raw-cleartext> <callers> <warmupMs> <measureMs> <baseUrl> [deltas]}; callers
  * {@code a16} means 16 async calls in flight instead of 16 blocking threads. Workloads: {@code create}, {@code
  * create-headers} and {@code create-context} (per-call headers / request context, SDK only), {@code list},
  * {@code list-cold} ({@code list} from the JVM's start, no warm-up: calls/s second by second), {@code stream}
  * (events/s of a stream of {@code deltas} text deltas, read to its final response), {@code
  * latency} (first delta, server write to caller), {@code stream-mem} (one stream of {@code deltas} with its
- * final response: run at {@code -Xmx64m}), {@code cold} (one create call, then exit).
+ * final response: run at {@code -Xmx64m}), {@code cold} (one create call, then exit). {@code raw-cleartext} is
+ * {@code raw} with a cleartext-only OkHttp client, as the SDK builds for an http:// URL (for cold starts).
  */
 public final class BenchWorker {
   private static final Gson GSON = new Gson();
@@ -112,8 +114,13 @@ public final class BenchWorker {
       Dispatcher dispatcher = new Dispatcher();
       dispatcher.setMaxRequests(64);
       dispatcher.setMaxRequestsPerHost(64);
-      raw = new OkHttpClient.Builder().connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
-          .dispatcher(dispatcher).build();
+      OkHttpClient.Builder builder = new OkHttpClient.Builder()
+          .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES)).dispatcher(dispatcher);
+      if (client.equals("raw-cleartext")) {
+        // as the SDK builds its client for an http:// base URL: no TLS set up (cold starts only)
+        builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+      }
+      raw = builder.build();
     }
   }
 
