@@ -74,12 +74,17 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
   @SuppressWarnings({"unchecked", "rawtypes"})
   public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
     Class<? super T> raw = type.getRawType();
-    Union union = raw.getAnnotation(Union.class);
-    if (union != null) {
-      return (TypeAdapter<T>) new UnionAdapter(gson, union);
+    if (raw.isInterface()) {
+      Union union = raw.getAnnotation(Union.class);
+      return union == null ? null : (TypeAdapter<T>) new UnionAdapter(gson, union);
     }
-    if (raw.isInterface() || raw.isEnum() || raw.isPrimitive()) {
+    if (raw.isEnum() || raw.isPrimitive()) {
       return null;
+    }
+    if (ModelBinder.isGenerated(raw)) {
+      // a model of the spec: known without the probes below, whose reflection over every public method loads
+      // each class a method names (14 classes for Response) and throws a NoSuchMethodException per probe
+      return new ModelAdapter<>(gson, (Class<T>) raw);
     }
     if (rawJson(raw) != null) {
       return (TypeAdapter<T>) new UnknownAdapter(raw);
@@ -258,6 +263,30 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
     private ModelClass(Class<?> type) {
       binder = (ModelBinder<Object>) ModelBinder.of(type);
       names = binder.names();
+      fields = new Field[names.length];
+      followers = new int[names.length + 1];
+      java.util.Arrays.fill(followers, -1);
+      // a generated binder names each property's field and says whether it is required; a reflective one's
+      // class says it in annotations, read here (each annotation type read costs a proxy class at start-up)
+      Map<String, Field> annotated = names.length > 0 && binder.fieldName(0) == null ? annotatedFields(type) : null;
+      long required = 0;
+      for (int i = 0; i < names.length; i++) {
+        fields[i] = annotated != null ? annotated.get(names[i]) : declaredField(type, binder.fieldName(i));
+        if (fields[i] == null) {
+          throw new IllegalStateException(type.getName() + " has no property " + names[i] + " of its binder");
+        }
+        indexByName.put(names[i], i);
+        boolean isRequired = annotated != null ? fields[i].isAnnotationPresent(Required.class) : binder.isRequired(i);
+        if (i < 64 && isRequired) {
+          required |= 1L << i;
+        }
+      }
+      requiredMask = required;
+      counted = fields.length <= 64 && !RequiredFields.hasProperties(type.getSuperclass());
+    }
+
+    /** The {@link SerializedName} fields of a class, by JSON name; as many as its binder has names. */
+    private Map<String, Field> annotatedFields(Class<?> type) {
       Map<String, Field> byName = new HashMap<>();
       for (Field field : type.getDeclaredFields()) {
         SerializedName name = field.getAnnotation(SerializedName.class);
@@ -269,22 +298,15 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
         throw new IllegalStateException(
             type.getName() + " has " + byName.size() + " properties, its binder " + names.length);
       }
-      fields = new Field[names.length];
-      followers = new int[names.length + 1];
-      java.util.Arrays.fill(followers, -1);
-      long required = 0;
-      for (int i = 0; i < names.length; i++) {
-        fields[i] = byName.get(names[i]);
-        if (fields[i] == null) {
-          throw new IllegalStateException(type.getName() + " has no property " + names[i] + " of its binder");
-        }
-        indexByName.put(names[i], i);
-        if (i < 64 && fields[i].isAnnotationPresent(Required.class)) {
-          required |= 1L << i;
-        }
+      return byName;
+    }
+
+    private static Field declaredField(Class<?> type, String name) {
+      try {
+        return type.getDeclaredField(name);
+      } catch (NoSuchFieldException e) {
+        return null;
       }
-      requiredMask = required;
-      counted = fields.length <= 64 && !RequiredFields.hasProperties(type.getSuperclass());
     }
 
     static ModelClass of(Class<?> type) {

@@ -37,6 +37,10 @@ public abstract class ModelBinder<T> {
       };
 
   private final String[] names;
+  // the fields' names and which properties are required: from the generated binder; null for the reflective
+  // one, whose class's annotations say it
+  private final String[] fieldNames;
+  private final boolean[] required;
 
   /**
    * A binder of the given properties.
@@ -45,6 +49,49 @@ public abstract class ModelBinder<T> {
    */
   protected ModelBinder(String... names) {
     this.names = names;
+    this.fieldNames = null;
+    this.required = null;
+  }
+
+  /**
+   * A binder of the given properties, which also says what the fields' annotations say ({@code
+   * SerializedName}, {@code Required}), so that they need not be read.
+   *
+   * @param names the JSON names of the model's properties, property 1 first
+   * @param fieldNames the names of their fields, in the same order
+   * @param required whether each is required, in the same order
+   */
+  protected ModelBinder(String[] names, String[] fieldNames, boolean[] required) {
+    if (fieldNames.length != names.length || required.length != names.length) {
+      throw new IllegalArgumentException(
+          names.length + " names, " + fieldNames.length + " field names, " + required.length + " required flags");
+    }
+    this.names = names;
+    this.fieldNames = fieldNames;
+    this.required = required;
+  }
+
+  /**
+   * Whether {@code type} has a generated binder: a model class of the spec. Looks at its nested classes only
+   * (no method or annotation of it is read).
+   */
+  static boolean isGenerated(Class<?> type) {
+    for (Class<?> nested : type.getDeclaredClasses()) {
+      if (nested.getSimpleName().equals("Binder") && ModelBinder.class.isAssignableFrom(nested)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The name of property {@code i + 1}'s field, or null when the binder does not say (then: annotations). */
+  final String fieldName(int i) {
+    return fieldNames == null ? null : fieldNames[i];
+  }
+
+  /** Whether property {@code i + 1} is required; only when {@link #fieldName} is not null. */
+  final boolean isRequired(int i) {
+    return required[i];
   }
 
   /** The binder of a model class: its generated one, else one that uses reflection. */

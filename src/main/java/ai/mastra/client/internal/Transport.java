@@ -1,19 +1,10 @@
 package ai.mastra.client.internal;
 
-import ai.mastra.client.ApiException;
-import ai.mastra.client.BadRequestException;
-import ai.mastra.client.ConflictException;
 import ai.mastra.client.MastraIOException;
 import ai.mastra.client.MastraInvalidResponseException;
 import ai.mastra.client.MastraServiceException;
 import ai.mastra.client.MastraTimeoutException;
 import ai.mastra.client.MastraException;
-import ai.mastra.client.NotFoundException;
-import ai.mastra.client.PermissionDeniedException;
-import ai.mastra.client.RateLimitException;
-import ai.mastra.client.ServerException;
-import ai.mastra.client.UnauthorizedException;
-import ai.mastra.client.UnprocessableEntityException;
 import ai.mastra.client.internal.api.ConversationsApi;
 import ai.mastra.client.internal.api.ResponsesApi;
 import ai.mastra.client.model.ErrorBody;
@@ -476,27 +467,9 @@ public final class Transport {
    */
   public static MastraServiceException toException(
       String method, String url, int status, Map<String, List<String>> headers, String body) {
-    ErrorBody errorBody = parseErrorBody(body);
-    switch (status) {
-      case 400:
-        return new BadRequestException(method, url, status, headers, body, errorBody);
-      case 401:
-        return new UnauthorizedException(method, url, status, headers, body, errorBody);
-      case 403:
-        return new PermissionDeniedException(method, url, status, headers, body, errorBody);
-      case 404:
-        return new NotFoundException(method, url, status, headers, body, errorBody);
-      case 409:
-        return new ConflictException(method, url, status, headers, body, errorBody);
-      case 422:
-        return new UnprocessableEntityException(method, url, status, headers, body, errorBody);
-      case 429:
-        return new RateLimitException(method, url, status, headers, body, errorBody);
-      default:
-        return status >= 500 && status <= 599
-            ? new ServerException(method, url, status, headers, body, errorBody)
-            : new ApiException(method, url, status, headers, body, errorBody);
-    }
+    // made in ServiceErrors: naming the exception classes here made the verifier load all 13 of them with the
+    // client (they are loaded on the first error instead)
+    return ServiceErrors.of(method, url, status, headers, body, parseErrorBody(body));
   }
 
   /** Mastra's {@code {"error": "...", "issues": [...]}}, or null for any other body. */

@@ -209,6 +209,104 @@ class ModelBinderTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("modelClasses")
+  void eachGeneratedBinderSaysWhatItsFieldsAnnotationsSay(Class<?> type) {
+    // the adapter takes field names and required flags from the binder, not the annotations: they must agree
+    ModelBinder<?> binder = ModelBinder.of(type);
+    String[] names = binder.names();
+    List<Field> fields = properties(type);
+    assertThat(fields).hasSize(names.length);
+    for (int i = 0; i < names.length; i++) {
+      Field field = fields.get(i);
+      assertThat(field.getAnnotation(SerializedName.class).value()).as(type + " property " + (i + 1)).isEqualTo(names[i]);
+      assertThat(binder.fieldName(i)).as(names[i]).isEqualTo(field.getName());
+      assertThat(binder.isRequired(i)).as(names[i]).isEqualTo(field.isAnnotationPresent(Required.class));
+    }
+    assertThat(ModelBinder.isGenerated(type)).isTrue();
+  }
+
+  @Test
+  void onlyModelClassesHaveAGeneratedBinder() {
+    // the adapter factory takes a class with one for a model without looking at its methods
+    for (Class<?> other : List.of(ai.mastra.client.model.OutputItem.class, ai.mastra.client.model.OutputItem.Unknown.class,
+        ai.mastra.client.model.ItemStatus.class, ai.mastra.client.model.ResponseInput.class, HandWritten.class,
+        String.class)) {
+      assertThat(ModelBinder.isGenerated(other)).as(other.getName()).isFalse();
+    }
+    assertThat(ModelBinder.isGenerated(OutOfStep.class)).isTrue();
+  }
+
+  @Test
+  void aBinderThatNamesAFieldTheClassLacksIsRefusedByName() {
+    assertThatThrownBy(() -> new Gson().getAdapter(WrongField.class))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(WrongField.class.getName())
+        .hasMessageContaining("no property a");
+    assertThatThrownBy(() -> new ModelBinder<Object>(new String[] {"a", "b"}, new String[] {"a"}, new boolean[2]) {
+      @Override
+      protected Object create() {
+        return null;
+      }
+
+      @Override
+      protected Object get(Object model, int number) {
+        return null;
+      }
+
+      @Override
+      protected void set(Object model, int number, Object value) {}
+
+      @Override
+      protected Map<String, JsonElement> additional(Object model, boolean create) {
+        return null;
+      }
+
+      @Override
+      protected Set<String> nullsRead(Object model, boolean create) {
+        return null;
+      }
+    }).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 names, 1 field names");
+  }
+
+  /** A model whose generated-style binder names a field the class does not have. */
+  @JsonAdapter(value = ModelAdapterFactory.class, nullSafe = false)
+  static final class WrongField {
+    @SerializedName("a")
+    String field;
+
+    private static final class Binder extends ModelBinder<WrongField> {
+      Binder() {
+        super(new String[] {"a"}, new String[] {"a"}, new boolean[] {false});
+      }
+
+      @Override
+      protected WrongField create() {
+        return new WrongField();
+      }
+
+      @Override
+      protected Object get(WrongField model, int number) {
+        throw noProperty(number);
+      }
+
+      @Override
+      protected void set(WrongField model, int number, Object value) {
+        throw noProperty(number);
+      }
+
+      @Override
+      protected Map<String, JsonElement> additional(WrongField model, boolean create) {
+        return null;
+      }
+
+      @Override
+      protected Set<String> nullsRead(WrongField model, boolean create) {
+        return null;
+      }
+    }
+  }
+
   @Test
   void aBinderOutOfStepWithItsClassIsRefusedByName() {
     assertThat(ModelBinder.of(OutOfStep.class).getClass().getSimpleName()).isEqualTo("Binder");
