@@ -243,7 +243,15 @@ class ModelBinderTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining(WrongField.class.getName())
         .hasMessageContaining("no property a");
-    assertThatThrownBy(() -> new ModelBinder<Object>(new String[] {"a", "b"}, new String[] {"a"}, new boolean[2]) {
+    assertThatThrownBy(() -> binder(new String[] {"a", "b"}, new String[] {"a"}, new boolean[2]))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 names, 1 field names");
+    assertThatThrownBy(() -> binder(new String[] {"a"}, new String[] {"a"}, new boolean[2]))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 required flags");
+  }
+
+  /** A binder of nothing, made with the constructor generated binders use. */
+  private static ModelBinder<Object> binder(String[] names, String[] fieldNames, boolean[] required) {
+    return new ModelBinder<Object>(names, fieldNames, required) {
       @Override
       protected Object create() {
         return null;
@@ -266,7 +274,7 @@ class ModelBinderTest {
       protected Set<String> nullsRead(Object model, boolean create) {
         return null;
       }
-    }).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 names, 1 field names");
+    };
   }
 
   /** A model whose generated-style binder names a field the class does not have. */

@@ -112,7 +112,7 @@ class SseParserTest {
   void dataIsComparesTheTrimmedData() throws IOException {
     List<SseEvent> events = all(parser(
         "data: [DONE]\n\ndata:[DONE]\t \n\ndata:  [DONE]\ndata:\n\ndata: [DONE]x\n\ndata: [DONE\n\n"
-            + "data: \u00e9[DONE]\n\ndata:\n\ndata:  \t\ndata:\n\n"));
+            + "data: \u00e9[DONE]\n\ndata:\n\ndata:  \t\ndata:\n\ndata: [DONX]\n\ndata: x[DONE\n\n"));
     List<Boolean> done = new ArrayList<>();
     List<Boolean> blank = new ArrayList<>();
     for (SseEvent event : events) {
@@ -121,8 +121,8 @@ class SseParserTest {
       assertThat(event.dataIs("[DONE]")).as(event.data()).isEqualTo(event.data().trim().equals("[DONE]"));
       assertThat(event.dataIs("")).as(event.data()).isEqualTo(event.data().trim().isEmpty());
     }
-    assertThat(done).containsExactly(true, true, true, false, false, false, false, false);
-    assertThat(blank).containsExactly(false, false, false, false, false, false, true, true);
+    assertThat(done).containsExactly(true, true, true, false, false, false, false, false, false, false);
+    assertThat(blank).containsExactly(false, false, false, false, false, false, true, true, false, false);
   }
 
   @Test
