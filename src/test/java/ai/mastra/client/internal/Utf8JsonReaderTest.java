@@ -1,6 +1,7 @@
 package ai.mastra.client.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
@@ -82,6 +83,11 @@ class Utf8JsonReaderTest {
         "[90,19,0,9,-0.9e9,1E0]", "[\"\\u0a9f\\uAF09\\u09fa\\u0A0F\\u000g\"]", "[\"\\u0/00\"]", "[\"\\u0:00\"]",
         "[\"\\u0@00\"]", "[\"\\u0G00\"]", "[\"\\u0`00\"]", "[\"\\u0g00\"]", "{\"a\":{\"b\":[1,{}]},\"c\":2}",
         "[\"" + "x".repeat(3000) + "\\n" + "y".repeat(20) + "\"]", "{\"" + "k".repeat(25) + "\":\"" + "v".repeat(19) + "\"}"));
+    // the edges of int and long, quoted (read by parsing the string) and not (read digit by digit)
+    documents.add("[\"2147483647\",\"2147483648\",\"-2147483648\",\"-2147483649\",\"9223372036854775807\","
+        + "\"9223372036854775808\",\"-9223372036854775808\",\"-9223372036854775809\"]");
+    documents.add("[2147483647,-2147483648,-2147483649,-9223372036854775807,-9223372036854775808,"
+        + "-9223372036854775809,-9223372036854775810,-922337203685477580,-9223372036854775799]");
     documents.add("[".repeat(255) + "]".repeat(255));
     documents.add("[".repeat(256) + "]".repeat(256));
     documents.add("{\"a\":".repeat(256) + "1" + "}".repeat(256));
@@ -125,6 +131,17 @@ class Utf8JsonReaderTest {
         assertThat(actual).as(preview(bytes)).isEqualTo(expected);
       }
     }
+  }
+
+  @Test
+  void resetRefusesARangeOutsideTheArray() {
+    Utf8JsonReader reader = new Utf8JsonReader(new byte[0], 0, 0);
+    byte[] bytes = "[1]".getBytes(StandardCharsets.UTF_8);
+    for (int[] range : new int[][] {{-1, 1}, {0, -1}, {0, 4}, {1, 3}, {3, 1}, {4, 0}}) {
+      assertThatThrownBy(() -> reader.reset(bytes, range[0], range[1])).as(range[0] + "+" + range[1])
+          .isInstanceOf(IndexOutOfBoundsException.class).hasMessage("offset " + range[0] + ", length " + range[1] + ", of 3");
+    }
+    reader.reset(bytes, 3, 0); // the empty range at the end is inside
   }
 
   @Test
