@@ -211,6 +211,23 @@ class ModelBinderTest {
 
   @ParameterizedTest
   @MethodSource("modelClasses")
+  @SuppressWarnings("unchecked")
+  void aShallowCopyHasEveryPropertyOfTheModel(Class<?> type) throws Exception {
+    ModelBinder<Object> binder = (ModelBinder<Object>) ModelBinder.of(type);
+    List<Field> fields = properties(type);
+    Object model = newInstance(type);
+    for (Field field : fields) {
+      field.set(model, sample(field.getType()));
+    }
+    Object copy = ModelBinder.shallowCopy(model, (Class<Object>) type);
+    assertThat(copy).isNotSameAs(model);
+    for (Field field : fields) {
+      assertThat(field.get(copy)).as(field.getName()).isSameAs(field.get(model));
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("modelClasses")
   void eachGeneratedBinderSaysWhatItsFieldsAnnotationsSay(Class<?> type) {
     // the adapter takes field names and required flags from the binder, not the annotations: they must agree
     ModelBinder<?> binder = ModelBinder.of(type);

@@ -55,6 +55,7 @@ class StringMapAdapterFactoryTest {
         "sorted  | {\"b\":1,\"a\":2}",
         "hash    | {\"b\":1,\"a\":[2]}",
         "concur  | {\"b\":1,\"a\":2}",
+        "cnav    | {\"b\":1,\"a\":2}",
       })
   void readsAsGsonsOwnMapAdapter(String kind, String json) {
     Type type = type(kind);
@@ -83,6 +84,8 @@ class StringMapAdapterFactoryTest {
         return new TypeToken<java.util.HashMap<String, Object>>() {}.getType();
       case "concur":
         return new TypeToken<java.util.concurrent.ConcurrentMap<String, Long>>() {}.getType();
+      case "cnav":
+        return new TypeToken<java.util.concurrent.ConcurrentNavigableMap<String, Long>>() {}.getType();
       default:
         return new TypeToken<Map<String, Object>>() {}.getType();
     }
