@@ -295,6 +295,13 @@ class FreshModelsTest {
     assertThat(message.getClass().getSimpleName()).isEqualTo("MessageItem");
     assertThat(call(message, "getStatus")).isNull();
     assertThat(write(message)).isEqualTo(JsonParser.parseString(item));
+    // a null after another member that came before the discriminator nulls its own property only
+    String functionCall = "{\"name\":\"w\",\"status\":null,\"type\":\"function_call\",\"id\":\"fc1\","
+        + "\"call_id\":\"c\",\"arguments\":\"{}\"}";
+    Object call = ((List<?>) call(read(response(functionCall, ""), "Response"), "getOutput")).get(0);
+    assertThat(call(call, "getName")).isEqualTo("w");
+    assertThat(call(call, "getStatus")).isNull();
+    assertThat(write(call)).isEqualTo(JsonParser.parseString(functionCall));
   }
 
   @Test
