@@ -177,7 +177,7 @@ class ModelBinderTest {
     @SerializedName("a")
     String a;
 
-    private static final class Binder extends ModelBinder<OutOfStep> {
+    private static final class Binder extends NoValues<OutOfStep> {
       Binder() {
         super("b");
       }
@@ -186,26 +186,40 @@ class ModelBinderTest {
       protected OutOfStep create() {
         return new OutOfStep();
       }
+    }
+  }
 
-      @Override
-      protected Object get(OutOfStep model, int number) {
-        throw noProperty(number);
-      }
+  /**
+   * A binder that names properties but binds no value: for models whose binder is refused before any is read,
+   * and for its constructors' checks.
+   */
+  private abstract static class NoValues<T> extends ModelBinder<T> {
+    NoValues(String... names) {
+      super(names);
+    }
 
-      @Override
-      protected void set(OutOfStep model, int number, Object value) {
-        throw noProperty(number);
-      }
+    NoValues(String[] names, String[] fieldNames, boolean[] required) {
+      super(names, fieldNames, required);
+    }
 
-      @Override
-      protected Map<String, JsonElement> additional(OutOfStep model, boolean create) {
-        return null;
-      }
+    @Override
+    protected Object get(T model, int number) {
+      throw noProperty(number);
+    }
 
-      @Override
-      protected Set<String> nullsRead(OutOfStep model, boolean create) {
-        return null;
-      }
+    @Override
+    protected void set(T model, int number, Object value) {
+      throw noProperty(number);
+    }
+
+    @Override
+    protected Map<String, JsonElement> additional(T model, boolean create) {
+      return null;
+    }
+
+    @Override
+    protected Set<String> nullsRead(T model, boolean create) {
+      return null;
     }
   }
 
@@ -268,27 +282,9 @@ class ModelBinderTest {
 
   /** A binder of nothing, made with the constructor generated binders use. */
   private static ModelBinder<Object> binder(String[] names, String[] fieldNames, boolean[] required) {
-    return new ModelBinder<Object>(names, fieldNames, required) {
+    return new NoValues<Object>(names, fieldNames, required) {
       @Override
       protected Object create() {
-        return null;
-      }
-
-      @Override
-      protected Object get(Object model, int number) {
-        return null;
-      }
-
-      @Override
-      protected void set(Object model, int number, Object value) {}
-
-      @Override
-      protected Map<String, JsonElement> additional(Object model, boolean create) {
-        return null;
-      }
-
-      @Override
-      protected Set<String> nullsRead(Object model, boolean create) {
         return null;
       }
     };
@@ -300,7 +296,7 @@ class ModelBinderTest {
     @SerializedName("a")
     String field;
 
-    private static final class Binder extends ModelBinder<WrongField> {
+    private static final class Binder extends NoValues<WrongField> {
       Binder() {
         super(new String[] {"a"}, new String[] {"a"}, new boolean[] {false});
       }
@@ -308,26 +304,6 @@ class ModelBinderTest {
       @Override
       protected WrongField create() {
         return new WrongField();
-      }
-
-      @Override
-      protected Object get(WrongField model, int number) {
-        throw noProperty(number);
-      }
-
-      @Override
-      protected void set(WrongField model, int number, Object value) {
-        throw noProperty(number);
-      }
-
-      @Override
-      protected Map<String, JsonElement> additional(WrongField model, boolean create) {
-        return null;
-      }
-
-      @Override
-      protected Set<String> nullsRead(WrongField model, boolean create) {
-        return null;
       }
     }
   }
