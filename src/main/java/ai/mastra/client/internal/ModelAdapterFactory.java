@@ -609,7 +609,6 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
       return newUnknown(json); // a discriminator that is not a string
     }
 
-    /** A variant class and its adapter, looked up once (Gson's own lookup makes a TypeToken on every call). */
     /** The variant of a kind, or null for a kind the union does not list. */
     private Variant variant(String kind) {
       Variant variant = last;
@@ -624,6 +623,7 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
 
     private static final int UNKNOWN_INDEX = -2;
 
+    /** A variant class and its adapter, looked up once (Gson's own lookup makes a TypeToken on every call). */
     private final class Variant {
       final String kind;
       final Class<?> type;

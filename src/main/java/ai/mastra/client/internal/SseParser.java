@@ -14,7 +14,8 @@ import okio.ByteString;
  * an event cut off by the end of the stream is discarded.
  *
  * <p>An event's data is kept as the bytes of its lines ({@link SseEvent#utf8()}), and other fields are
- * decoded as UTF-8 one whole line at a time, so a character split across network reads is never broken. {@link #next()} reads only as far as the end of the next event, so each event is returned as
+ * decoded as UTF-8 one whole line at a time, so a character split across network reads is never broken.
+ * {@link #next()} reads only as far as the end of the next event, so each event is returned as
  * soon as its bytes have arrived. Not thread-safe: one reader.
  */
 public final class SseParser {
@@ -34,7 +35,7 @@ public final class SseParser {
   private Buffer dataLines;
   private long dataLength;
   private String eventType = "";
-  // the last event: value read, and its bytes: a stream names a few types over and over, and one that
+  // the last event: line's value and its bytes: a stream names a few types over and over, and a line that
   // matches is not decoded again
   private ByteString lastTypeBytes = ByteString.EMPTY;
   private String lastType = "";
@@ -101,19 +102,13 @@ public final class SseParser {
       } else if (source.getBuffer().rangeEquals(0, DATA)) { // a shorter line ends within these bytes
         // "data:" lines, nearly every byte of a stream: the value is decoded straight from the buffer, with
         // no String of the whole line and no substring of it
-        long skip = DATA.size();
-        if (source.getBuffer().getByte(skip) == ' ') { // at the line's end, this is its CR or LF
-          skip++;
-        }
+        long skip = valueStart(DATA);
         source.skip(skip);
         byte[] value = source.readByteArray(end - skip);
         consumeLineEnd();
         addData(value);
       } else if (source.getBuffer().rangeEquals(0, EVENT)) {
-        long skip = EVENT.size();
-        if (source.getBuffer().getByte(skip) == ' ') {
-          skip++;
-        }
+        long skip = valueStart(EVENT);
         if (end - skip == lastTypeBytes.size() && source.getBuffer().rangeEquals(skip, lastTypeBytes)) {
           source.skip(end);
         } else {
@@ -129,6 +124,15 @@ public final class SseParser {
         processLine(line);
       }
     }
+  }
+
+  /** Where the value of a line that starts with {@code field} (e.g. {@code data:}) starts: after one space. */
+  private long valueStart(ByteString field) {
+    long skip = field.size();
+    if (source.getBuffer().getByte(skip) == ' ') { // at the line's end, this is its CR or LF
+      skip++;
+    }
+    return skip;
   }
 
   /** Reads the CR, LF or CRLF at the start of the buffer (the end of the line just read). */
