@@ -227,7 +227,6 @@ class ModelBinderTest {
   @MethodSource("modelClasses")
   @SuppressWarnings("unchecked")
   void aShallowCopyHasEveryPropertyOfTheModel(Class<?> type) throws Exception {
-    ModelBinder<Object> binder = (ModelBinder<Object>) ModelBinder.of(type);
     List<Field> fields = properties(type);
     Object model = newInstance(type);
     for (Field field : fields) {
