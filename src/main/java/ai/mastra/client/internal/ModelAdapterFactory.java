@@ -249,6 +249,8 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
     // the properties' fields in the binder's order (fields[i] is property i + 1): for their types only
     final Field[] fields;
     final String[] names;
+    // each name's UTF-8 bytes, for Utf8JsonReader.nextNameIs; null for a name that has to be escaped in JSON
+    final byte[][] nameBytes;
     final Map<String, Integer> indexByName = new HashMap<>();
     /**
      * What a server wrote last time: {@code followers[k]} is the index of the property read after property k - 1
@@ -263,6 +265,10 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
     private ModelClass(Class<?> type) {
       binder = (ModelBinder<Object>) ModelBinder.of(type);
       names = binder.names();
+      nameBytes = new byte[names.length][];
+      for (int i = 0; i < names.length; i++) {
+        nameBytes[i] = plainBytes(names[i]);
+      }
       fields = new Field[names.length];
       followers = new int[names.length + 1];
       java.util.Arrays.fill(followers, -1);
@@ -307,6 +313,17 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
       } catch (NoSuchFieldException e) {
         return null;
       }
+    }
+
+    /** The UTF-8 bytes of a name JSON writes as it is, or null when it holds a quote, backslash or control. */
+    static byte[] plainBytes(String name) {
+      for (int i = 0; i < name.length(); i++) {
+        char c = name.charAt(i);
+        if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
+          return null;
+        }
+      }
+      return name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     static ModelClass of(Class<?> type) {
@@ -376,20 +393,29 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
      */
     long readMembers(T value, JsonReader in, long present, int slot) throws IOException {
       String[] names = model.names;
+      byte[][] nameBytes = model.nameBytes;
       int[] followers = model.followers;
+      Utf8JsonReader utf8 = in instanceof Utf8JsonReader ? (Utf8JsonReader) in : null;
       while (in.hasNext()) {
-        String name = in.nextName();
         int guess = followers[slot];
         if (guess < 0) {
           guess = slot; // the spec's order
         }
+        boolean guessed = guess < names.length;
+        String name;
         int i;
-        if (guess < names.length && names[guess].equals(name)) {
+        if (guessed && utf8 != null && nameBytes[guess] != null && utf8.nextNameIs(nameBytes[guess], names[guess])) {
+          name = names[guess]; // compared in place: no string made, no table of shared strings looked up
           i = guess;
         } else {
-          i = model.indexOf(name);
-          if (i >= 0) {
-            followers[slot] = i;
+          name = in.nextName();
+          if (guessed && names[guess].equals(name)) {
+            i = guess;
+          } else {
+            i = model.indexOf(name);
+            if (i >= 0) {
+              followers[slot] = i;
+            }
           }
         }
         present = readMember(value, name, i, in, present);
@@ -530,6 +556,7 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
   private static final class UnionAdapter extends TypeAdapter<Object> {
     private final Gson gson;
     private final String property;
+    private final byte[] propertyBytes; // for Utf8JsonReader.peekMemberString; null if it needs escapes
     // a kind's variant and, once looked up, its adapter: one map lookup per object read
     private final Map<String, Variant> variants = new HashMap<>();
     // The variant read last. A stream sends one kind many times in a row, and its kind strings are too long
@@ -541,6 +568,7 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
     UnionAdapter(Gson gson, Union union) {
       this.gson = gson;
       this.property = union.property();
+      this.propertyBytes = ModelClass.plainBytes(property);
       for (int i = 0; i < union.values().length; i++) {
         variants.put(union.values()[i], new Variant(union.values()[i], union.variants()[i]));
       }
@@ -562,6 +590,23 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
         throw new JsonParseException("expected a JSON object at " + in.getPath() + ", got " + in.peek());
       }
       in.beginObject();
+      if (in instanceof Utf8JsonReader && propertyBytes != null) {
+        // the variant known before any member is read: none is kept as a tree until the discriminator comes
+        Variant likely = last;
+        String kind =
+            likely == null
+                ? ((Utf8JsonReader) in).peekMemberString(propertyBytes, null, null)
+                : ((Utf8JsonReader) in).peekMemberString(propertyBytes, likely.kind, likely.kindBytes);
+        Variant variant = kind == null ? null : variant(kind);
+        TypeAdapter<?> adapter = variant == null ? null : variant.adapter(gson);
+        if (adapter instanceof ModelAdapter) {
+          ModelAdapter<Object> model = (ModelAdapter<Object>) adapter;
+          Object value = model.newInstance();
+          model.checkRequired(model.readMembers(value, in, 0L, 0));
+          in.endObject();
+          return value;
+        }
+      }
       List<Map.Entry<String, JsonElement>> before = null;
       while (in.hasNext()) {
         String name = in.nextName();
@@ -626,6 +671,7 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
     /** A variant class and its adapter, looked up once (Gson's own lookup makes a TypeToken on every call). */
     private final class Variant {
       final String kind;
+      final byte[] kindBytes;
       final Class<?> type;
       private volatile TypeAdapter<?> adapter;
 
@@ -635,6 +681,7 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
 
       Variant(String kind, Class<?> type) {
         this.kind = kind;
+        this.kindBytes = kind.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         this.type = type;
       }
 

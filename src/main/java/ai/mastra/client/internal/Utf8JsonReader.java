@@ -492,6 +492,156 @@ public final class Utf8JsonReader extends JsonReader {
     return result;
   }
 
+  /**
+   * Reads the next name if it is {@code expected}, written without escapes, and returns true; otherwise reads
+   * nothing and returns false. A model's reader knows which name most likely comes next (a server writes a
+   * kind's members in one order): comparing its bytes in place makes no string and looks up no table, where
+   * {@link #nextName()} does both for each of a page's 650 names.
+   *
+   * @param expected the name's UTF-8 bytes; none of them a quote, a backslash or a control character
+   * @param name the same name as a string, for {@link #getPath()}
+   * @return whether the name was read
+   * @throws IllegalStateException if the next token is not a name
+   */
+  public boolean nextNameIs(byte[] expected, String name) throws IOException {
+    int p = peeked == PEEKED_NONE ? doPeek() : peeked;
+    if (p != PEEKED_DOUBLE_QUOTED_NAME) {
+      throw unexpectedTokenError("a name");
+    }
+    byte[] buffer = bytes;
+    int start = pos;
+    int length = expected.length;
+    // no escape can end inside it: the bytes before the quote are the expected ones, none a backslash
+    if (limit - start <= length || buffer[start + length] != '"') {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (buffer[start + i] != expected[i]) {
+        return false;
+      }
+    }
+    pos = start + length + 1;
+    peeked = PEEKED_NONE;
+    pathNames[stackSize - 1] = name;
+    return true;
+  }
+
+  /**
+   * Looks ahead, without reading anything, for the string value of the member {@code name} of the object whose
+   * first member is next: a union then knows its variant before it reads a member (Mastra writes an item's
+   * {@code id} before its {@code type}), where it would otherwise keep each earlier member as a JSON tree.
+   *
+   * <p>Null when the object has no such member, its value is not a string without escapes, or the text ahead is
+   * not plain JSON: the caller then reads as it would have, and the reader reports what it finds there. The look
+   * ahead stops at the member: its cost is a scan over the members before it (an item's id).
+   *
+   * @param name the member's name as UTF-8 bytes; none of them a quote, a backslash or a control character
+   * @param likely the value most likely found (the kind read last), returned itself when found: no string
+   *     made, none looked up; or null
+   * @param likelyBytes its UTF-8 bytes (null with it)
+   * @return the member's value, or null
+   */
+  public String peekMemberString(byte[] name, String likely, byte[] likelyBytes) throws IOException {
+    int peekedNow = peeked == PEEKED_NONE ? doPeek() : peeked;
+    if (peekedNow != PEEKED_DOUBLE_QUOTED_NAME || getStrictness() == Strictness.STRICT) {
+      return null; // an empty object; strict mode checks strings as they are read, left to the reader
+    }
+    byte[] buffer = bytes;
+    int l = limit;
+    int p = pos; // at the first byte of a name
+    while (true) {
+      int nameStart = p;
+      p = plainStringEnd(buffer, p, l);
+      if (p < 0) {
+        return null;
+      }
+      boolean found = Arrays.equals(buffer, nameStart, p, name, 0, name.length);
+      p = skipWhitespace(buffer, p + 1, l);
+      if (p >= l || buffer[p] != ':') {
+        return null;
+      }
+      p = skipWhitespace(buffer, p + 1, l);
+      if (p >= l) {
+        return null;
+      }
+      if (found) {
+        int valueStart = p + 1;
+        int valueEnd = buffer[p] == '"' ? plainStringEnd(buffer, valueStart, l) : -1;
+        if (valueEnd < 0) {
+          return null;
+        }
+        if (likelyBytes != null && Arrays.equals(buffer, valueStart, valueEnd, likelyBytes, 0, likelyBytes.length)) {
+          return likely;
+        }
+        return valueEnd - valueStart <= SHARED_LENGTH
+            ? shared(buffer, valueStart, valueEnd, false)
+            : utf8(buffer, valueStart, valueEnd);
+      }
+      p = skipWhitespace(buffer, valueEnd(buffer, p, l), l);
+      if (p >= l || buffer[p] != ',') {
+        return null; // the object's end, or not JSON
+      }
+      p = skipWhitespace(buffer, p + 1, l);
+      if (p >= l || buffer[p] != '"') {
+        return null;
+      }
+      p++;
+    }
+  }
+
+  /** Where the string whose first byte is at {@code p} ends (its closing quote); -1 if it has an escape or a control. */
+  private static int plainStringEnd(byte[] buffer, int p, int l) {
+    while (p < l && ORDINARY[buffer[p] & 0xff]) {
+      p++;
+    }
+    return p < l && buffer[p] == '"' ? p : -1;
+  }
+
+  private static int skipWhitespace(byte[] buffer, int p, int l) {
+    while (p < l && (buffer[p] == ' ' || buffer[p] == '\n' || buffer[p] == '\r' || buffer[p] == '\t')) {
+      p++;
+    }
+    return p;
+  }
+
+  /**
+   * Where the value starting at {@code p} ends (after it), or {@code l} when it does not end: strings with
+   * their escapes, arrays and objects to their matching bracket, any other run up to a delimiter.
+   */
+  private static int valueEnd(byte[] buffer, int p, int l) {
+    int depth = 0;
+    while (p < l) {
+      byte c = buffer[p];
+      if (c == '"') {
+        p++;
+        while (p < l && buffer[p] != '"') {
+          p += buffer[p] == '\\' ? 2 : 1;
+        }
+        p++;
+        if (depth == 0) {
+          return Math.min(p, l);
+        }
+      } else if (c == '{' || c == '[') {
+        depth++;
+        p++;
+      } else if (c == '}' || c == ']') {
+        if (depth == 0) {
+          return p;
+        }
+        depth--;
+        p++;
+        if (depth == 0) {
+          return p;
+        }
+      } else if (depth == 0 && (c == ',' || c == ' ' || c == '\n' || c == '\r' || c == '\t')) {
+        return p;
+      } else {
+        p++;
+      }
+    }
+    return l;
+  }
+
   @Override
   public String nextString() throws IOException {
     int p = peeked == PEEKED_NONE ? doPeek() : peeked;

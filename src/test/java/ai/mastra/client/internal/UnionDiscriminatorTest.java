@@ -12,6 +12,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.annotations.JsonAdapter;
 import com.google.gson.annotations.SerializedName;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -72,10 +74,24 @@ class UnionDiscriminatorTest {
 
   private final Gson gson = new Gson();
 
+  /**
+   * Reads {@code json} as the SDK does, from its UTF-8 bytes (where a union looks ahead for its discriminator and
+   * reads no member as a tree), checked against Gson's own reader (where the members before the discriminator
+   * are kept as trees): both must give the same class and the same JSON back.
+   */
+  private static <T> T read(Gson gson, String json, Class<T> type) throws IOException {
+    T viaGson = gson.fromJson(json, type);
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    T viaBytes = gson.getAdapter(type).read(new Utf8JsonReader(bytes, 0, bytes.length));
+    assertThat(viaBytes.getClass()).isEqualTo(viaGson.getClass());
+    assertThat(gson.toJson(viaBytes)).isEqualTo(gson.toJson(viaGson));
+    return viaBytes;
+  }
+
   @Test
-  void aStringDiscriminatorIsSetFromTheJsonWhereverItComes() {
-    Plain first = (Plain) gson.fromJson("{\"kind\":\"plain\",\"n\":1}", Shape.class);
-    Plain last = (Plain) gson.fromJson("{\"n\":2,\"kind\":\"plain\"}", Shape.class);
+  void aStringDiscriminatorIsSetFromTheJsonWhereverItComes() throws IOException {
+    Plain first = (Plain) read(gson, "{\"kind\":\"plain\",\"n\":1}", Shape.class);
+    Plain last = (Plain) read(gson, "{\"n\":2,\"kind\":\"plain\"}", Shape.class);
 
     assertThat(first.kind).isEqualTo("plain");
     assertThat(first.n).isEqualTo(1);
@@ -84,15 +100,15 @@ class UnionDiscriminatorTest {
   }
 
   @Test
-  void aDiscriminatorOfAnotherTypeIsReadByItsAdapter() {
-    Tagged tagged = (Tagged) gson.fromJson("{\"kind\":\"tagged\"}", Shape.class);
+  void aDiscriminatorOfAnotherTypeIsReadByItsAdapter() throws IOException {
+    Tagged tagged = (Tagged) read(gson, "{\"kind\":\"tagged\"}", Shape.class);
 
     assertThat(tagged.kind).isEqualTo(Kind.TAGGED);
   }
 
   @Test
-  void aVariantWithoutTheDiscriminatorPropertyKeepsItAsAnUnknownProperty() {
-    Bare bare = (Bare) gson.fromJson("{\"kind\":\"bare\",\"n\":3}", Shape.class);
+  void aVariantWithoutTheDiscriminatorPropertyKeepsItAsAnUnknownProperty() throws IOException {
+    Bare bare = (Bare) read(gson, "{\"kind\":\"bare\",\"n\":3}", Shape.class);
 
     assertThat(bare.n).isEqualTo(3);
     assertThat(bare.additionalProperties).containsOnlyKeys("kind");
@@ -101,8 +117,8 @@ class UnionDiscriminatorTest {
   }
 
   @Test
-  void anUnknownKindIsKeptWhole() {
-    Shape other = gson.fromJson("{\"n\":4,\"kind\":\"round\"}", Shape.class);
+  void anUnknownKindIsKeptWhole() throws IOException {
+    Shape other = read(gson, "{\"n\":4,\"kind\":\"round\"}", Shape.class);
 
     assertThat(other).isInstanceOf(Shape.Other.class);
     assertThat(((Shape.Other) other).json.toString()).isEqualTo("{\"n\":4,\"kind\":\"round\"}");
@@ -111,29 +127,34 @@ class UnionDiscriminatorTest {
   // the generated models: members before the discriminator are buffered, then set as the field's type
 
   @Test
-  void bufferedStringMembersTakeTheTextOfAnyJsonPrimitive() {
+  void bufferedStringMembersTakeTheTextOfAnyJsonPrimitive() throws IOException {
     String rest = "\"type\":\"message\",\"role\":\"assistant\",\"status\":\"completed\",\"content\":[]}";
-    assertThat(Json.GSON.fromJson("{\"id\":\"m1\"," + rest, OutputItem.class).getId()).isEqualTo("m1");
-    assertThat(Json.GSON.fromJson("{\"id\":17," + rest, OutputItem.class).getId()).isEqualTo("17");
-    assertThat(Json.GSON.fromJson("{\"id\":1.50," + rest, OutputItem.class).getId()).isEqualTo("1.50");
-    assertThat(Json.GSON.fromJson("{\"id\":true," + rest, OutputItem.class).getId()).isEqualTo("true");
-    assertThat(Json.GSON.fromJson("{" + rest.replace("}", ",\"id\":17}"), OutputItem.class).getId())
+    assertThat(read(Json.GSON, "{\"id\":\"m1\"," + rest, OutputItem.class).getId()).isEqualTo("m1");
+    assertThat(read(Json.GSON, "{\"id\":17," + rest, OutputItem.class).getId()).isEqualTo("17");
+    assertThat(read(Json.GSON, "{\"id\":1.50," + rest, OutputItem.class).getId()).isEqualTo("1.50");
+    assertThat(read(Json.GSON, "{\"id\":true," + rest, OutputItem.class).getId()).isEqualTo("true");
+    assertThat(read(Json.GSON, "{" + rest.replace("}", ",\"id\":17}"), OutputItem.class).getId())
         .as("as when it comes after the discriminator").isEqualTo("17");
   }
 
   @Test
-  void aBufferedStringMemberThatIsAnObjectOrArrayIsRefused() {
+  void aBufferedStringMemberThatIsAnObjectOrArrayIsRefused() throws IOException {
     String rest = "\"type\":\"message\",\"role\":\"assistant\",\"content\":[]}";
     for (String id : new String[] {"{\"a\":1}", "[\"m1\"]"}) {
       assertThatThrownBy(() -> Json.GSON.fromJson("{\"id\":" + id + "," + rest, OutputItem.class))
           .as(id)
           .isInstanceOf(JsonParseException.class);
+      byte[] bytes = ("{\"id\":" + id + "," + rest).getBytes(StandardCharsets.UTF_8);
+      assertThatThrownBy(() -> Json.GSON.getAdapter(OutputItem.class).read(new Utf8JsonReader(bytes, 0, bytes.length)))
+          .as("from bytes, the type looked up ahead: " + id)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("Expected a string but was BEGIN_");
     }
   }
 
   @Test
-  void bufferedNumberMembersKeepTheirFieldsType() {
-    ResponseStreamEvent event = Json.GSON.fromJson("{\"sequence_number\":5,\"output_index\":1,\"content_index\":0,"
+  void bufferedNumberMembersKeepTheirFieldsType() throws IOException {
+    ResponseStreamEvent event = read(Json.GSON, "{\"sequence_number\":5,\"output_index\":1,\"content_index\":0,"
         + "\"item_id\":\"m1\",\"delta\":\"Hi\",\"type\":\"response.output_text.delta\"}", ResponseStreamEvent.class);
 
     ResponseOutputTextDeltaEvent delta = (ResponseOutputTextDeltaEvent) event;

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -43,6 +44,11 @@ class Utf8JsonReaderTest {
   void readsEveryRecordedExchangeAsGsonDoes(Path capture) throws IOException {
     byte[] bytes = Files.readAllBytes(capture);
     assertSameEveryWay(bytes);
+    Guesses guesses = new Guesses(true, true);
+    assertSame(bytes, Strictness.LEGACY_STRICT, 0, 0, guesses);
+    assertThat(guesses.problems).isEmpty();
+    // a name read before is always recognised in place (no capture escapes a name)
+    assertThat(guesses.namesGuessed).isEqualTo(guesses.namesRead - guesses.names.size()).isPositive();
   }
 
   @ParameterizedTest
@@ -98,6 +104,83 @@ class Utf8JsonReaderTest {
   @MethodSource("documents")
   void readsHandMadeDocumentsAsGsonDoes(String document) throws IOException {
     assertSameEveryWay(document.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @ParameterizedTest
+  @MethodSource("typedObjects")
+  void looksAheadPastEveryKindOfValueToTheType(String document, String type) throws IOException {
+    byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
+    Utf8JsonReader reader = new Utf8JsonReader(bytes, 0, bytes.length);
+    reader.beginObject();
+    assertThat(reader.peekMemberString("type".getBytes(StandardCharsets.UTF_8), null, null)).isEqualTo(type);
+    // and reads on as if it had not looked: the same trace as Gson's, the look-ahead checked against the read
+    // (a type found where it should be, except where its name or value has escapes)
+    Guesses guesses = new Guesses(true, type != null);
+    assertSame(bytes, Strictness.LEGACY_STRICT, 0, 0, guesses);
+    assertThat(guesses.problems).isEmpty();
+  }
+
+  static Stream<Arguments> typedObjects() {
+    return Stream.of(
+        Arguments.of("{\"type\":\"t\"}", "t"),
+        Arguments.of("{ \"type\" :\n\"t\" , \"a\":1}", "t"),
+        Arguments.of("{\"a\":\"x\\\"y\",\"type\":\"t\"}", "t"),
+        Arguments.of("{\"a\":\"x\\\\\",\"type\":\"t\"}", "t"),
+        Arguments.of("{\"a\":\"\\u0022,\\\"type\\\":\\\"no\",\"type\":\"t\"}", "t"),
+        Arguments.of("{\"a\":{\"b\":\"}\",\"type\":\"in\"},\"type\":\"t\"}", "t"),
+        Arguments.of("{\"a\":[1,{\"type\":\"in\"},\"]\"],\"type\":\"t\"}", "t"),
+        Arguments.of("{\"a\":true,\"b\":null,\"c\":-1.5e3,\"d\":[],\"e\":{},\"type\":\"t\"}", "t"),
+        Arguments.of("{\"types\":\"x\",\"typ\":\"y\",\"type\":\"t\",\"type\":\"second\"}", "t"),
+        Arguments.of("{\"caf\u00e9\":\"\u00e9\",\"type\":\"\u4e2d\"}", "\u4e2d"),
+        Arguments.of("{\"type\":\"" + "k".repeat(40) + "\"}", "k".repeat(40)),
+        Arguments.of("{\"type\":\"\"}", ""),
+        // nothing to find: no type, one that is not a plain string, or one that needs its escapes read
+        Arguments.of("{}", null),
+        Arguments.of("{\"a\":\"type\"}", null),
+        Arguments.of("{\"a\":{\"type\":\"in\"}}", null),
+        Arguments.of("{\"type\":1}", null),
+        Arguments.of("{\"type\":null}", null),
+        Arguments.of("{\"type\":{\"type\":\"in\"}}", null),
+        Arguments.of("{\"type\":\"a\\\"b\"}", null),
+        Arguments.of("{\"\\u0074ype\":\"t\"}", null));
+  }
+
+  @Test
+  void theLikelyTypeComesBackItselfAndOthersAsBefore() throws IOException {
+    byte[] bytes = "[{\"type\":\"message\"},{\"type\":\"messages\"},{\"type\":\"messagE\"}]".getBytes(StandardCharsets.UTF_8);
+    Utf8JsonReader reader = new Utf8JsonReader(bytes, 0, bytes.length);
+    byte[] type = "type".getBytes(StandardCharsets.UTF_8);
+    String likely = new String("message".toCharArray()); // not the literal: identity tells it was returned
+    reader.beginArray();
+    List<String> found = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      reader.beginObject();
+      found.add(reader.peekMemberString(type, likely, likely.getBytes(StandardCharsets.UTF_8)));
+      assertThat(reader.nextName()).isEqualTo("type");
+      reader.skipValue();
+      reader.endObject();
+    }
+    assertThat(found.get(0)).isSameAs(likely);
+    assertThat(found.subList(1, 3)).containsExactly("messages", "messagE");
+  }
+
+  @Test
+  void aNameComparedInPlaceIsReadOnlyWhenItIsTheWholeName() throws IOException {
+    byte[] bytes = "{\"type\":1,\"typed\":2,\"ty\":3,\"\\u0074ype\":4,\"type\":5}".getBytes(StandardCharsets.UTF_8);
+    Utf8JsonReader reader = new Utf8JsonReader(bytes, 0, bytes.length);
+    byte[] type = "type".getBytes(StandardCharsets.UTF_8);
+    reader.beginObject();
+    List<String> read = new ArrayList<>();
+    while (reader.hasNext()) {
+      boolean inPlace = reader.nextNameIs(type, "type");
+      String name = inPlace ? "type" : reader.nextName();
+      read.add((inPlace ? "in place " : "") + name + " " + reader.getPath() + "=" + reader.nextInt());
+    }
+    reader.endObject();
+    assertThat(read).containsExactly(
+        "in place type $.type=1", "typed $.typed=2", "ty $.ty=3", "type $.type=4", "in place type $.type=5");
+    assertThatThrownBy(() -> reader.nextNameIs(type, "type")).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("Expected a name but was END_DOCUMENT");
   }
 
   @Test
@@ -162,10 +245,20 @@ class Utf8JsonReaderTest {
   }
 
   private static void assertSame(byte[] bytes, Strictness strictness, int numbers, int skipEvery) throws IOException {
+    assertSame(bytes, strictness, numbers, skipEvery, null);
+    // again with the model adapters' shortcuts: names compared in place, each object's "type" looked up ahead
+    Guesses guesses = new Guesses(skipEvery == 0 && numbers < 4, false);
+    assertSame(bytes, strictness, numbers, skipEvery, guesses);
+    assertThat(guesses.problems).as("%s, numbers %d, skip every %d: %s", strictness, numbers, skipEvery, preview(bytes))
+        .isEmpty();
+  }
+
+  private static void assertSame(byte[] bytes, Strictness strictness, int numbers, int skipEvery, Guesses guesses)
+      throws IOException {
     JsonReader ours = new Utf8JsonReader(bytes, 0, bytes.length);
     ours.setStrictness(strictness);
     List<String> expected = trace(gson(new String(bytes, StandardCharsets.UTF_8), strictness), numbers, skipEvery);
-    List<String> actual = trace(ours, numbers, skipEvery);
+    List<String> actual = trace(ours, numbers, skipEvery, guesses);
     if (!isAscii(bytes)) { // columns count bytes here, chars there
       expected.replaceAll(Utf8JsonReaderTest::withoutColumn);
       actual.replaceAll(Utf8JsonReaderTest::withoutColumn);
@@ -190,6 +283,11 @@ class Utf8JsonReaderTest {
    * long, 5 double, 6 int) are read; {@code skipEvery} skips every n-th value instead of reading it.
    */
   private static List<String> trace(JsonReader in, int numbers, int skipEvery) {
+    return trace(in, numbers, skipEvery, null);
+  }
+
+  /** As above; with {@code guesses}, {@code in} is a {@link Utf8JsonReader} read through its shortcuts. */
+  private static List<String> trace(JsonReader in, int numbers, int skipEvery, Guesses guesses) {
     List<String> out = new ArrayList<>();
     int step = 0;
     try {
@@ -198,6 +296,9 @@ class Utf8JsonReaderTest {
         out.add(token + " " + in.getPath() + " " + in.getPreviousPath() + " @" + in.getCharacterOffset());
         step++;
         boolean value = token != JsonToken.END_DOCUMENT && token != JsonToken.END_ARRAY && token != JsonToken.END_OBJECT;
+        if (guesses != null) {
+          guesses.token(token);
+        }
         if (skipEvery > 0 && value && step % skipEvery == 0) {
           in.skipValue();
           out.add("skipped " + in.getPath() + " " + in.getPreviousPath());
@@ -212,15 +313,25 @@ class Utf8JsonReaderTest {
             break;
           case BEGIN_OBJECT:
             in.beginObject();
+            if (guesses != null) {
+              guesses.objectBegun((Utf8JsonReader) in);
+            }
             break;
           case END_OBJECT:
             in.endObject();
+            if (guesses != null) {
+              guesses.objectEnded();
+            }
             break;
           case NAME:
-            out.add("name " + in.nextName());
+            out.add("name " + (guesses != null ? guesses.name((Utf8JsonReader) in) : in.nextName()));
             break;
           case STRING:
-            out.add("string " + (numbers >= 4 ? asNumber(in, new int[] {2, 1, 3}[numbers - 4]) : in.nextString()));
+            String text = numbers >= 4 ? asNumber(in, new int[] {2, 1, 3}[numbers - 4]) : in.nextString();
+            if (guesses != null) {
+              guesses.stringRead(text);
+            }
+            out.add("string " + text);
             break;
           case NUMBER:
             out.add("number " + asNumber(in, numbers));
@@ -245,6 +356,86 @@ class Utf8JsonReaderTest {
     } catch (IOException | RuntimeException e) {
       out.add(e.getClass().getName() + ": " + e.getMessage() + " / " + in.getPath() + " @" + in.getCharacterOffset());
       return out;
+    }
+  }
+
+  /**
+   * Reads names as a model adapter does, with {@link Utf8JsonReader#nextNameIs} first (guessing each name read
+   * before, then {@link JsonReader#nextName()}), and looks ahead at each object's start with {@link
+   * Utf8JsonReader#peekMemberString} for its {@code "type"}. A wrong answer of either changes the trace. Where
+   * {@code checked} (every string read as a string), what the look-ahead found must be the object's first {@code
+   * "type"}; where also {@code complete} (well-formed documents whose types have no escapes), a look-ahead that
+   * found nothing must be for an object without a string type.
+   */
+  private static final class Guesses {
+    private static final byte[] TYPE = {'t', 'y', 'p', 'e'};
+    final List<String> problems = new ArrayList<>();
+    private final boolean checked;
+    private final boolean complete;
+    private final List<String> names = new ArrayList<>(); // each distinct name read
+    int namesRead;
+    int namesGuessed;
+    private final java.util.ArrayDeque<String[]> objects = new java.util.ArrayDeque<>(); // {found ahead, read}
+    private String likely;
+    private boolean typeNext; // the last token was the open object's first "type" name
+    private boolean typeWasNext;
+
+    Guesses(boolean checked, boolean complete) {
+      this.checked = checked;
+      this.complete = complete;
+    }
+
+    void token(JsonToken token) {
+      typeWasNext = typeNext;
+      typeNext = false;
+    }
+
+    String name(Utf8JsonReader in) throws IOException {
+      String name = null;
+      for (int k = names.size() - 1; k >= 0 && name == null; k--) {
+        byte[] bytes = ModelAdapterFactory.ModelClass.plainBytes(names.get(k));
+        if (bytes != null && in.nextNameIs(bytes, names.get(k))) {
+          name = names.get(k);
+        }
+      }
+      if (name == null) {
+        name = in.nextName();
+        if (!names.contains(name)) {
+          names.add(name);
+        }
+      } else {
+        namesGuessed++;
+      }
+      namesRead++;
+      typeNext = name.equals("type") && !objects.isEmpty() && objects.peek()[1] == null;
+      return name;
+    }
+
+    void objectBegun(Utf8JsonReader in) throws IOException {
+      byte[] likelyBytes = likely == null ? null : likely.getBytes(StandardCharsets.UTF_8);
+      String ahead = in.peekMemberString(TYPE, likely, likelyBytes);
+      if (ahead != null) {
+        likely = ahead;
+      }
+      objects.push(new String[] {ahead, null});
+    }
+
+    void stringRead(String text) {
+      if (typeWasNext) {
+        objects.peek()[1] = text;
+      }
+    }
+
+    void objectEnded() {
+      String[] object = objects.pop();
+      if (!checked) {
+        return; // values skipped or read as numbers: what was read is not the type's text
+      }
+      if (object[0] != null && !object[0].equals(object[1])) {
+        problems.add("looked ahead to type " + object[0] + ", read " + object[1]);
+      } else if (object[0] == null && object[1] != null && complete) {
+        problems.add("did not look ahead to type " + object[1]);
+      }
     }
   }
 
