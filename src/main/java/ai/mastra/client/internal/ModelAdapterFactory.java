@@ -257,6 +257,13 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
      * ({@code k = 0}: first), or -1 before any. Written without a lock: ints, each a guess checked on use.
      */
     final int[] followers;
+    /**
+     * The value a new instance has for each String property, where it has one: a union variant's discriminator
+     * (a message item's {@code "message"}), read back in every item. With {@code presetBytes}, its UTF-8 bytes
+     * (null where there is none, or it needs escapes), it is compared in place instead of read as a string.
+     */
+    final String[] presets;
+    final byte[][] presetBytes;
     // bit i: fields[i] is required; counted only for a class of at most 64 properties, none inherited
     final long requiredMask;
     final boolean counted;
@@ -289,6 +296,17 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
       }
       requiredMask = required;
       counted = fields.length <= 64 && !RequiredFields.hasProperties(type.getSuperclass());
+      presets = new String[names.length];
+      presetBytes = new byte[names.length][];
+      // a generated class only: its constructor sets the presets and nothing else
+      Object fresh = ModelBinder.isGenerated(type) ? binder.create() : null;
+      for (int i = 0; i < names.length && fresh != null; i++) {
+        Object preset = fields[i].getType() == String.class ? binder.get(fresh, i + 1) : null;
+        if (preset instanceof String) {
+          presets[i] = (String) preset;
+          presetBytes[i] = plainBytes((String) preset);
+        }
+      }
     }
 
     /** The {@link SerializedName} fields of a class, by JSON name; as many as its binder has names. */
@@ -439,7 +457,11 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
         model.binder.nullsRead(value, true).add(name);
         return set(present, i, null);
       } else {
-        Object read = adapter(i).read(in);
+        byte[] preset = model.presetBytes[i];
+        Object read =
+            preset != null && in instanceof Utf8JsonReader && ((Utf8JsonReader) in).nextStringIs(preset)
+                ? model.presets[i] // a variant's kind, as the class presets it: compared in place
+                : adapter(i).read(in);
         model.binder.set(value, i + 1, read);
         return set(present, i, read);
       }
@@ -743,6 +765,8 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
     // told apart by their length, and the text read is a new string whose hash no one has computed
     private final String[] texts;
     private final Object[] constants;
+    // the texts' UTF-8 bytes, compared in place from a Utf8JsonReader (null for one that needs escapes)
+    private final byte[][] textBytes;
 
     OpenEnumAdapter(Method of, Method knownValues) {
       this.of = of;
@@ -750,8 +774,10 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
         Collection<?> known = (Collection<?>) knownValues.invoke(null);
         constants = known.toArray();
         texts = new String[constants.length];
+        textBytes = new byte[constants.length][];
         for (int i = 0; i < constants.length; i++) {
           texts[i] = constants[i].toString();
+          textBytes[i] = ModelClass.plainBytes(texts[i]);
         }
       } catch (ReflectiveOperationException e) {
         throw unwrap(e);
@@ -763,6 +789,14 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
       if (in.peek() == JsonToken.NULL) {
         in.nextNull();
         return null;
+      }
+      if (in instanceof Utf8JsonReader) {
+        Utf8JsonReader utf8 = (Utf8JsonReader) in;
+        for (int i = 0; i < textBytes.length; i++) {
+          if (textBytes[i] != null && utf8.nextStringIs(textBytes[i])) {
+            return constants[i]; // a listed value, without its text made
+          }
+        }
       }
       String value = in.nextString();
       for (int i = 0; i < texts.length; i++) {

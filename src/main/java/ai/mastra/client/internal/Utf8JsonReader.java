@@ -508,10 +508,41 @@ public final class Utf8JsonReader extends JsonReader {
     if (p != PEEKED_DOUBLE_QUOTED_NAME) {
       throw unexpectedTokenError("a name");
     }
+    if (!startsAt(pos, expected)) {
+      return false;
+    }
+    pos += expected.length + 1;
+    peeked = PEEKED_NONE;
+    pathNames[stackSize - 1] = name;
+    return true;
+  }
+
+  /**
+   * Reads the next value if it is the string {@code expected}, written without escapes, and returns true;
+   * otherwise reads nothing and returns false. For values that come back in item after item (a variant's kind,
+   * an enum's constant): compared in place, no string is made and no table of shared strings looked up.
+   *
+   * @param expected the string's UTF-8 bytes; none of them a quote, a backslash or a control character
+   * @return whether the value was read
+   */
+  public boolean nextStringIs(byte[] expected) throws IOException {
+    int p = peeked == PEEKED_NONE ? doPeek() : peeked;
+    if (p != PEEKED_DOUBLE_QUOTED || !startsAt(pos, expected)) {
+      return false;
+    }
+    pos += expected.length + 1;
+    peeked = PEEKED_NONE;
+    pathIndices[stackSize - 1]++;
+    return true;
+  }
+
+  /**
+   * Whether the text at {@code start} is {@code expected} and a quote: no escape can end inside it, as the bytes
+   * before the quote are the expected ones, none a backslash.
+   */
+  private boolean startsAt(int start, byte[] expected) {
     byte[] buffer = bytes;
-    int start = pos;
     int length = expected.length;
-    // no escape can end inside it: the bytes before the quote are the expected ones, none a backslash
     if (limit - start <= length || buffer[start + length] != '"') {
       return false;
     }
@@ -520,9 +551,6 @@ public final class Utf8JsonReader extends JsonReader {
         return false;
       }
     }
-    pos = start + length + 1;
-    peeked = PEEKED_NONE;
-    pathNames[stackSize - 1] = name;
     return true;
   }
 

@@ -7,6 +7,11 @@ import ai.mastra.client.model.ResponseInput;
 import ai.mastra.client.model.ResponseStatus;
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
+import com.google.gson.TypeAdapter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,6 +40,28 @@ class OpenEnumReadTest {
     assertThat(unlisted.isKnown()).isFalse();
     assertThat(unlisted.value()).isEqualTo("paused");
     assertThat(gson.fromJson("\"Completed\"", ResponseStatus.class).isKnown()).isFalse(); // case counts
+  }
+
+  @Test
+  void fromBytesAListedValueIsComparedInPlaceAndAnyOtherReadAsText() throws IOException {
+    // as the SDK reads a body: a listed value's bytes are compared where they are; what does not match exactly
+    // (an escape, a prefix, a longer text, another case, a number) is read as text, as before
+    String json = "[\"completed\",\"in_progress\",\"\\u0063ompleted\",\"complete\",\"completed2\","
+        + "\"Completed\",7,null,\"failed\"]";
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    Utf8JsonReader reader = new Utf8JsonReader(bytes, 0, bytes.length);
+    TypeAdapter<ResponseStatus> adapter = gson.getAdapter(ResponseStatus.class);
+    List<Object> read = new ArrayList<>();
+    reader.beginArray();
+    while (reader.hasNext()) {
+      ResponseStatus status = adapter.read(reader);
+      read.add(status == null ? "null" : status.isKnown() ? status : "unlisted " + status.value());
+    }
+    assertThat(reader.getPath()).isEqualTo("$[9]");
+    reader.endArray();
+
+    assertThat(read).containsExactly(ResponseStatus.COMPLETED, ResponseStatus.IN_PROGRESS, ResponseStatus.COMPLETED,
+        "unlisted complete", "unlisted completed2", "unlisted Completed", "unlisted 7", "null", ResponseStatus.FAILED);
   }
 
   @Test

@@ -3,6 +3,7 @@ package ai.mastra.client.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.mastra.client.model.MessageItem;
 import ai.mastra.client.model.OutputItem;
 import ai.mastra.client.model.ResponseOutputTextDeltaEvent;
 import ai.mastra.client.model.ResponseStreamEvent;
@@ -135,6 +136,24 @@ class UnionDiscriminatorTest {
     assertThat(read(Json.GSON, "{\"id\":true," + rest, OutputItem.class).getId()).isEqualTo("true");
     assertThat(read(Json.GSON, "{" + rest.replace("}", ",\"id\":17}"), OutputItem.class).getId())
         .as("as when it comes after the discriminator").isEqualTo("17");
+  }
+
+  @Test
+  void kindsWrittenOddlyDecodeTheSameBothWays() throws IOException {
+    String rest = "\"role\":\"assistant\",\"status\":\"completed\",\"content\":[]";
+    // the kind escaped (no look-ahead: the members before it kept as trees), repeated (the last one stays, as
+    // Gson's reader has it), and written as the class presets it after members of every JSON type
+    OutputItem escaped = read(Json.GSON, "{\"id\":\"m1\",\"type\":\"\\u006dessage\"," + rest + "}", OutputItem.class);
+    OutputItem repeated =
+        read(Json.GSON, "{\"id\":\"m1\",\"type\":\"message\"," + rest + ",\"type\":\"other\"}", OutputItem.class);
+    OutputItem late = read(Json.GSON, "{\"x\":{\"type\":\"no\"},\"y\":[1,\"]\"],\"z\":null," + rest
+        + ",\"id\":\"m1\",\"type\":\"message\"}", OutputItem.class);
+
+    assertThat(escaped).isInstanceOf(MessageItem.class);
+    assertThat(((MessageItem) escaped).getType()).isEqualTo("message");
+    assertThat(((MessageItem) repeated).getType()).isEqualTo("other");
+    assertThat(((MessageItem) late).getType()).as("the preset itself: compared in place").isSameAs(MessageItem.TYPE);
+    assertThat(late.getId()).isEqualTo("m1");
   }
 
   @Test

@@ -49,6 +49,7 @@ class Utf8JsonReaderTest {
     assertThat(guesses.problems).isEmpty();
     // a name read before is always recognised in place (no capture escapes a name)
     assertThat(guesses.namesGuessed).isEqualTo(guesses.namesRead - guesses.names.size()).isPositive();
+    assertThat(guesses.stringsGuessed).as("strings read in place").isEqualTo(guesses.stringsRead - guesses.strings.size());
   }
 
   @ParameterizedTest
@@ -327,7 +328,9 @@ class Utf8JsonReaderTest {
             out.add("name " + (guesses != null ? guesses.name((Utf8JsonReader) in) : in.nextName()));
             break;
           case STRING:
-            String text = numbers >= 4 ? asNumber(in, new int[] {2, 1, 3}[numbers - 4]) : in.nextString();
+            String text = numbers >= 4
+                ? asNumber(in, new int[] {2, 1, 3}[numbers - 4])
+                : guesses != null ? guesses.string((Utf8JsonReader) in) : in.nextString();
             if (guesses != null) {
               guesses.stringRead(text);
             }
@@ -361,7 +364,7 @@ class Utf8JsonReaderTest {
 
   /**
    * Reads names as a model adapter does, with {@link Utf8JsonReader#nextNameIs} first (guessing each name read
-   * before, then {@link JsonReader#nextName()}), and looks ahead at each object's start with {@link
+   * before, then {@link JsonReader#nextName()}), strings likewise with {@link Utf8JsonReader#nextStringIs}, and looks ahead at each object's start with {@link
    * Utf8JsonReader#peekMemberString} for its {@code "type"}. A wrong answer of either changes the trace. Where
    * {@code checked} (every string read as a string), what the look-ahead found must be the object's first {@code
    * "type"}; where also {@code complete} (well-formed documents whose types have no escapes), a look-ahead that
@@ -373,6 +376,9 @@ class Utf8JsonReaderTest {
     private final boolean checked;
     private final boolean complete;
     private final List<String> names = new ArrayList<>(); // each distinct name read
+    private final List<String> strings = new ArrayList<>(); // each distinct string value read
+    int stringsRead;
+    int stringsGuessed;
     int namesRead;
     int namesGuessed;
     private final java.util.ArrayDeque<String[]> objects = new java.util.ArrayDeque<>(); // {found ahead, read}
@@ -409,6 +415,23 @@ class Utf8JsonReaderTest {
       namesRead++;
       typeNext = name.equals("type") && !objects.isEmpty() && objects.peek()[1] == null;
       return name;
+    }
+
+    /** A string value: each one read before tried in place first, as a variant's kind or an enum's constants. */
+    String string(Utf8JsonReader in) throws IOException {
+      stringsRead++;
+      for (int k = strings.size() - 1; k >= 0; k--) {
+        byte[] bytes = ModelAdapterFactory.ModelClass.plainBytes(strings.get(k));
+        if (bytes != null && in.nextStringIs(bytes)) {
+          stringsGuessed++;
+          return strings.get(k);
+        }
+      }
+      String text = in.nextString();
+      if (!strings.contains(text)) {
+        strings.add(text);
+      }
+      return text;
     }
 
     void objectBegun(Utf8JsonReader in) throws IOException {
