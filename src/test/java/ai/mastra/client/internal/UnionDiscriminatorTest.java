@@ -12,6 +12,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.annotations.JsonAdapter;
+import com.google.gson.stream.JsonToken;
 import com.google.gson.annotations.SerializedName;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -81,12 +82,29 @@ class UnionDiscriminatorTest {
    * are kept as trees): both must give the same class and the same JSON back.
    */
   private static <T> T read(Gson gson, String json, Class<T> type) throws IOException {
+    ModelAdapterFactory.startDecoding();
     T viaGson = gson.fromJson(json, type);
+    boolean incompleteViaGson = ModelAdapterFactory.mayBeIncomplete();
     byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-    T viaBytes = gson.getAdapter(type).read(new Utf8JsonReader(bytes, 0, bytes.length));
+    Utf8JsonReader reader = new Utf8JsonReader(bytes, 0, bytes.length);
+    ModelAdapterFactory.startDecoding();
+    T viaBytes = gson.getAdapter(type).read(reader);
+    assertThat(reader.peek()).as("the whole object read").isEqualTo(JsonToken.END_DOCUMENT);
+    assertThat(ModelAdapterFactory.mayBeIncomplete()).as("a required property may be missing").isEqualTo(incompleteViaGson);
     assertThat(viaBytes.getClass()).isEqualTo(viaGson.getClass());
     assertThat(gson.toJson(viaBytes)).isEqualTo(gson.toJson(viaGson));
     return viaBytes;
+  }
+
+  @Test
+  void aVariantWithoutARequiredPropertyIsNotedBothWays() throws IOException {
+    ModelAdapterFactory.startDecoding();
+    read(Json.GSON, "{\"id\":\"m1\",\"type\":\"message\",\"status\":\"completed\",\"content\":[]}", OutputItem.class);
+    assertThat(ModelAdapterFactory.mayBeIncomplete()).as("no role").isTrue();
+
+    read(Json.GSON, "{\"id\":\"m1\",\"type\":\"message\",\"role\":\"assistant\",\"status\":\"completed\","
+        + "\"content\":[]}", OutputItem.class);
+    assertThat(ModelAdapterFactory.mayBeIncomplete()).as("complete").isFalse();
   }
 
   @Test
