@@ -89,8 +89,7 @@ public final class BenchRunner {
           measure(w[0], w[1], client, null);
         }
       }
-      measure("create-headers", "1", "sdk", null);
-      measure("create-context", "1", "sdk", null);
+      measure("options", "1", "sdk", null);
       for (String client : ordered(clients(true), reverse)) {
         measure("stream", "1", client, STREAM_DELTAS);
         measure("latency", "1", client, null);
@@ -109,7 +108,8 @@ public final class BenchRunner {
     List<String> pager = autoPager();
     server.close();
     String report = report(ceiling, memory, cold, pager, (System.nanoTime() - begin) / 1e9);
-    Path out = Path.of(System.getProperty("bench.out", project.resolve("BENCHMARKS.md").toString()));
+    String outPath = System.getProperty("bench.out", ""); // empty when Maven passes the property unset
+    Path out = outPath.isEmpty() ? project.resolve("BENCHMARKS.md") : Path.of(outPath);
     Files.writeString(out, report);
     say("wrote " + out + " in " + Math.round((System.nanoTime() - begin) / 1e9) + " s");
   }
@@ -414,6 +414,22 @@ public final class BenchRunner {
     return text;
   }
 
+  /** The median over rounds of field a / field b of the same run, with their range. */
+  private static String ratioWithin(List<JsonObject> runs, String a, String b) {
+    if (runs.isEmpty()) {
+      return "";
+    }
+    List<Double> ratios = new ArrayList<>();
+    for (JsonObject run : runs) {
+      ratios.add(run.get(a).getAsDouble() / run.get(b).getAsDouble());
+    }
+    String text = String.format(Locale.ROOT, "%.3f", median(ratios));
+    if (ratios.size() > 1) {
+      text += String.format(Locale.ROOT, " (%.3f–%.3f)", Collections.min(ratios), Collections.max(ratios));
+    }
+    return text;
+  }
+
   private static String k(double value) {
     if (Double.isNaN(value)) {
       return "";
@@ -477,15 +493,20 @@ public final class BenchRunner {
             .append(us(median(field(raw, "cpuMicrosPerCall")))).append(" | ").append(ratio(sdk, raw, "cpuMicrosPerCall")).append(" |\n");
       }
     }
-    md.append("\nPer-call options (SDK, `create`, 1 thread, paired with plain `create` in the same round):\n\n");
-    md.append("| variant | calls/s | vs plain create | alloc/call | CPU/call | vs plain create |\n|---|---|---|---|---|---|\n");
-    for (String variant : new String[] {"create-headers", "create-context"}) {
-      List<JsonObject> runs = of(variant, "1", "sdk");
-      md.append("| `").append(variant.equals("create-headers") ? "RequestOptions` with 2 headers" : "RequestOptions.of(RequestContext)`")
-          .append(" | ").append(rate(runs)).append(" | ").append(ratio(runs, of("create", "1", "sdk"), "rate"))
-          .append(" | ").append(kb(median(field(runs, "bytesPerCall")))).append(" | ")
-          .append(us(median(field(runs, "cpuMicrosPerCall")))).append(" | ")
-          .append(ratio(runs, of("create", "1", "sdk"), "cpuMicrosPerCall")).append(" |\n");
+    md.append("\nPer-call options (SDK, `create`, 1 thread): blocks of 200 calls of each in turn, in one JVM, so that\n")
+        .append("all three share its JIT state and the machine's speed (two JVMs' CPU per call differ by 10-30%); CPU is\n")
+        .append("the calling thread's own, where all of a blocking call's client-side work runs; one JVM a round:\n\n");
+    md.append("| variant | calls/s | vs plain create | alloc/call | CPU/call (caller) | vs plain create |\n|---|---|---|---|---|---|\n");
+    List<JsonObject> options = of("options", "1", "sdk");
+    for (String variant : new String[] {"plain", "headers", "context"}) {
+      md.append("| ").append(variant.equals("plain") ? "plain `create`" : variant.equals("headers")
+              ? "`RequestOptions` with 2 headers" : "`RequestOptions.of(RequestContext)`")
+          .append(" | ").append(k(median(field(options, variant + "Rate")))).append(" | ")
+          .append(variant.equals("plain") ? "" : ratioWithin(options, variant + "Rate", "plainRate"))
+          .append(" | ").append(kb(median(field(options, variant + "BytesPerCall")))).append(" | ")
+          .append(us(median(field(options, variant + "CpuMicrosPerCall")))).append(" | ")
+          .append(variant.equals("plain") ? "" : ratioWithin(options, variant + "CpuMicrosPerCall", "plainCpuMicrosPerCall"))
+          .append(" |\n");
     }
 
     md.append("\n16 callers of `items().list` from the JVM's start, with no warm-up at all (each line a fresh JVM; calls/s\n")

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -46,7 +47,8 @@ import okio.BufferedSource;
  * {@code list-cold} ({@code list} from the JVM's start, no warm-up: calls/s second by second), {@code stream}
  * (events/s of a stream of {@code deltas} text deltas, read to its final response), {@code
  * latency} (first delta, server write to caller), {@code stream-mem} (one stream of {@code deltas} with its
- * final response: run at {@code -Xmx64m}), {@code cold} (one create call, then exit). {@code raw-cleartext} is
+ * final response: run at {@code -Xmx64m}), {@code options} (per-call headers and context against a plain create,
+ * interleaved in one thread), {@code cold} (one create call, then exit). {@code raw-cleartext} is
  * {@code raw} with a cleartext-only OkHttp client, as the SDK builds for an http:// URL (for cold starts).
  */
 public final class BenchWorker {
@@ -91,6 +93,9 @@ public final class BenchWorker {
           break;
         case "latency":
           worker.latency(warmup, measure);
+          break;
+        case "options":
+          worker.options(warmup, measure);
           break;
         case "stream-mem":
           int read = worker.stream(deltas, true);
@@ -329,6 +334,53 @@ public final class BenchWorker {
         "RESULT {\"rate\":%.1f,\"sd\":%.1f,\"bytesPerCall\":%d,\"cpuMicrosPerCall\":%.2f,\"calls\":%d,\"slices\":[%s]}%n",
         calls / seconds, sd(rates), calls == 0 ? 0 : (allocatedAfter - allocatedBefore) / calls,
         calls == 0 ? 0 : (cpuAfter - cpuBefore) / 1000.0 / calls, calls, perSlice);
+  }
+
+  /**
+   * Per-call options against a plain create, in one JVM and one thread: blocks of 200 calls of each in turn, so
+   * that the JIT's state and the machine's speed, which make two JVMs' CPU per call differ by 10-30%, are the
+   * same for all three. CPU is this thread's own (all of a blocking call's client-side work runs on it), without
+   * the JIT's and the GC's threads. Prints rate, CPU per call (µs) and bytes allocated per call of each.
+   */
+  private void options(long warmupMs, long measureMs) throws Exception {
+    String[] names = {"plain", "headers", "context"};
+    Op[] ops = {op("create"), op("create-headers"), op("create-context")};
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long warmupEnd = System.nanoTime() + warmupMs * 1_000_000;
+    while (System.nanoTime() < warmupEnd) {
+      for (Op op : ops) {
+        for (int k = 0; k < 200; k++) {
+          op.call();
+        }
+      }
+    }
+    long[] nanos = new long[ops.length];
+    long[] cpu = new long[ops.length];
+    long[] bytes = new long[ops.length];
+    long[] calls = new long[ops.length];
+    long end = System.nanoTime() + measureMs * 1_000_000;
+    for (int round = 0; System.nanoTime() < end; round++) {
+      for (int j = 0; j < ops.length; j++) {
+        int i = (j + round) % ops.length; // each one first, second and third in turn
+        long wall = System.nanoTime();
+        long cpuBefore = threads.getCurrentThreadCpuTime();
+        long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
+        for (int k = 0; k < 200; k++) {
+          ops[i].call();
+        }
+        bytes[i] += threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
+        cpu[i] += threads.getCurrentThreadCpuTime() - cpuBefore;
+        nanos[i] += System.nanoTime() - wall;
+        calls[i] += 200;
+      }
+    }
+    StringBuilder json = new StringBuilder("{");
+    for (int i = 0; i < ops.length; i++) {
+      json.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
+          "\"%sRate\":%.1f,\"%sCpuMicrosPerCall\":%.2f,\"%sBytesPerCall\":%d", names[i], calls[i] * 1e9 / nanos[i],
+          names[i], cpu[i] / 1000.0 / calls[i], names[i], bytes[i] / calls[i]));
+    }
+    System.out.println("RESULT " + json.append("}"));
   }
 
   private static void loopAsync(
