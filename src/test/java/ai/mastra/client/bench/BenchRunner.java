@@ -265,7 +265,11 @@ public final class BenchRunner {
     } else {
       command.addAll(List.of(java, "-cp", classpath, BenchWorker.class.getName(), workload, client, callers));
     }
-    command.addAll(List.of(Long.toString(warmupMs), Long.toString(measureMs), server.baseUrl()));
+    // per-call options: three paths interleaved in one thread reach their steady state later (at 2 s + 4 s
+    // the options cost 1.03-1.08x a plain call's CPU, at 3 s + 12 s 1.01-1.035x, the same build): 2x and 3x
+    boolean options = workload.equals("options");
+    command.addAll(List.of(Long.toString(options ? warmupMs * 2 : warmupMs), Long.toString(options ? measureMs * 3 : measureMs),
+        server.baseUrl()));
     if (deltas != null) {
       command.add(deltas.toString());
     }
@@ -495,7 +499,8 @@ public final class BenchRunner {
     }
     md.append("\nPer-call options (SDK, `create`, 1 thread): blocks of 200 calls of each in turn, in one JVM, so that\n")
         .append("all three share its JIT state and the machine's speed (two JVMs' CPU per call differ by 10-30%); CPU is\n")
-        .append("the calling thread's own, where all of a blocking call's client-side work runs; one JVM a round:\n\n");
+        .append("the calling thread's own, where all of a blocking call's client-side work runs; one JVM a round,\n")
+        .append("warmed up for ").append(warmupMs * 2).append(" ms and measured for ").append(measureMs * 3).append(" ms:\n\n");
     md.append("| variant | calls/s | vs plain create | alloc/call | CPU/call (caller) | vs plain create |\n|---|---|---|---|---|---|\n");
     List<JsonObject> options = of("options", "1", "sdk");
     for (String variant : new String[] {"plain", "headers", "context"}) {
