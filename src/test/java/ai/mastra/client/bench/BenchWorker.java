@@ -264,7 +264,8 @@ public final class BenchWorker {
       // Warm-up with one caller first. With 16 busy callers on 2 cores the JIT's compiler threads get a 16th of
       // the CPU, and a hot loop still in the interpreter (a body's decoding) can wait 10-25 s for its
       // compilation, behind a queue of others: the figure would then measure the JIT, at random, not the client.
-      long soloEnd = System.nanoTime() + warmupMs * 1_000_000;
+      // (half as long when 16 callers follow: their own warm-up below is what the figure needs)
+      long soloEnd = System.nanoTime() + (n == 1 ? warmupMs : warmupMs / 2) * 1_000_000;
       while (System.nanoTime() < soloEnd) {
         if (async) {
           op.callAsync().get(30, TimeUnit.SECONDS);
