@@ -46,6 +46,14 @@ public final class BenchRunner {
   private final Path project = Path.of(System.getProperty("user.dir"));
   private final boolean quick = "quick".equals(System.getProperty("bench.mode", "full"));
   private final int rounds = Integer.getInteger("bench.rounds", quick ? 1 : 3);
+  /**
+   * The JVM option of every warm figure's worker (not of the cold ones: {@code list-cold}, cold starts, the
+   * {@code -Xmx64m} ladder). On 2 CPUs HotSpot runs 2 compiler threads, one of them C2; under 16 callers it gets
+   * a small share of the CPU, and the SDK's longer call path was still being compiled 19 s into a run, its rate
+   * rising through the measured window, while raw's compilations ended at 14 s. Four threads reach the same
+   * compiled code sooner; what is measured is still the steady state.
+   */
+  static final String WARM_COMPILERS = "-XX:CICompilerCount=4";
   private final long begin = System.nanoTime();
   private final long warmupMs = Long.getLong("bench.warmupMs", quick ? 1000 : 2000);
   private final long measureMs = Long.getLong("bench.measureMs", quick ? 2000 : 4000);
@@ -264,7 +272,7 @@ public final class BenchRunner {
       }
       command.addAll(List.of(nodes.get(client), "bench.mjs", workload, callers));
     } else {
-      command.addAll(List.of(java, "-cp", classpath, BenchWorker.class.getName(), workload, client, callers));
+      command.addAll(List.of(java, WARM_COMPILERS, "-cp", classpath, BenchWorker.class.getName(), workload, client, callers));
     }
     // per-call options: three paths interleaved in one thread reach their steady state later (at 2 s + 4 s
     // the options cost 1.03-1.08x a plain call's CPU, at 3 s + 12 s 1.01-1.035x, the same build): 2x and 3x
@@ -274,9 +282,7 @@ public final class BenchRunner {
     // stays whole: after 1 s the SDK's p50 was 0.10-0.14 ms, after 2 s 0.07-0.08 ms.
     boolean latency = workload.equals("latency");
     long warmup = options ? warmupMs * 2 : warmupMs;
-    // client-js calls/s: 3 s of 4 (5 slices of 0.6 s; its slices vary by 1-7%, its ratios to the SDK are 2.4-12x)
-    boolean nodeCalls = client.startsWith("js") && (workload.equals("create") || workload.equals("list"));
-    long window = options ? measureMs * 3 : latency ? measureMs / 2 : nodeCalls ? measureMs * 3 / 4 : measureMs;
+    long window = options ? measureMs * 3 : latency ? measureMs / 2 : measureMs;
     command.addAll(List.of(Long.toString(warmup), Long.toString(window), server.baseUrl()));
     if (deltas != null) {
       command.add(deltas.toString());
@@ -476,10 +482,9 @@ public final class BenchRunner {
 
     md.append("## Calls per second\n\n");
     md.append("Callers: `1` and `16` blocking threads, `a16` 16 async calls in flight (client-js: 16 promises in flight\n")
-        .append("for `16`). Warm-up: ").append(warmupMs).append(" ms with one caller; with 16, ").append(warmupMs / 2)
-        .append(" ms with one, then ").append(warmupMs * BenchWorker.BUSY_WARMUP_FACTOR)
-        .append(" ms with all of them (a cold start is below). client-js: measured for ").append(measureMs * 3 / 4)
-        .append(" ms.\n")
+        .append("for `16`). Warm-up: ").append(warmupMs).append(" ms with one caller, then ").append(warmupMs * BenchWorker.BUSY_WARMUP_FACTOR)
+        .append(" ms with all of them when there are 16 (a cold start is below). Each JVM of a warm figure runs\n")
+        .append("with `").append(WARM_COMPILERS).append("` (HotSpot's default on 2 CPUs is 2; see CONTRIBUTING.md, \"Benchmarks\").\n")
         .append("Error: the largest standard deviation of the 5 slices of a measurement. Allocation: bytes\n")
         .append("allocated by all threads of the JVM per call (HotSpot's per-thread counters). CPU: the JVM's CPU time\n")
         .append("per call, all its threads (the JIT's and the GC's too), in µs; the server's is not counted.\n\n");

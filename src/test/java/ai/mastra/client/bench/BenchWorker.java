@@ -58,7 +58,7 @@ public final class BenchWorker {
   private static final String INPUT = "Hello there, Mastra!";
   private static final int SLICES = 5;
   /** The warm-up with all 16 callers, as a multiple of the one-caller warm-up before it. */
-  static final int BUSY_WARMUP_FACTOR = 6;
+  static final int BUSY_WARMUP_FACTOR = 4;
 
   private final String client;
   private final String baseUrl;
@@ -264,8 +264,7 @@ public final class BenchWorker {
       // Warm-up with one caller first. With 16 busy callers on 2 cores the JIT's compiler threads get a 16th of
       // the CPU, and a hot loop still in the interpreter (a body's decoding) can wait 10-25 s for its
       // compilation, behind a queue of others: the figure would then measure the JIT, at random, not the client.
-      // (half as long when 16 callers follow: their own warm-up below is what the figure needs)
-      long soloEnd = System.nanoTime() + (n == 1 ? warmupMs : warmupMs / 2) * 1_000_000;
+      long soloEnd = System.nanoTime() + warmupMs * 1_000_000;
       while (System.nanoTime() < soloEnd) {
         if (async) {
           op.callAsync().get(30, TimeUnit.SECONDS);
@@ -299,10 +298,10 @@ public final class BenchWorker {
         threads.add(thread);
       }
     }
-    // then all of them, six times as long: under 16 callers the JIT compiles on (the paths of a pool of 16
-    // connections, of contention) with a 16th of the CPU, and the rate grows for some 10 s. After 6 s the
-    // SDK's 16-caller rate still rose by 20-40% within the measured window (create: 19.9k to 27.5k slice by
-    // slice, raw 28.0k to 32.2k) and its figure came out 0.75-1.05x raw's; after 12 s both are flat.
+    // then all of them, four times as long: under 16 callers the JIT compiles on (the paths of a pool of 16
+    // connections, of contention) with a small share of the CPU. With HotSpot's 2 compiler threads (2 CPUs)
+    // and 6 s of it, the SDK's rate still rose by 20-40% within the measured window; BenchRunner gives warm
+    // figures 4 compiler threads, and 8 s of it leaves both clients' slices flat.
     Thread.sleep(cold || n == 1 ? 0 : warmupMs * BUSY_WARMUP_FACTOR);
     long allocatedBefore = allocated();
     long cpuBefore = processCpuNanos();
