@@ -47,13 +47,14 @@ public final class BenchRunner {
   private final boolean quick = "quick".equals(System.getProperty("bench.mode", "full"));
   private final int rounds = Integer.getInteger("bench.rounds", quick ? 1 : 3);
   /**
-   * The JVM option of every warm figure's worker (not of the cold ones: {@code list-cold}, cold starts, the
-   * {@code -Xmx64m} ladder). On 2 CPUs HotSpot runs 2 compiler threads, one of them C2; under 16 callers it gets
-   * a small share of the CPU, and the SDK's longer call path was still being compiled 19 s into a run, its rate
-   * rising through the measured window, while raw's compilations ended at 14 s. Four threads reach the same
-   * compiled code sooner; what is measured is still the steady state.
+   * The JVM option of the 16-caller figures' workers (not of the others, nor of the cold {@code list-cold}). On 2
+   * CPUs HotSpot runs 2 compiler threads, one of them C2; under 16 callers it gets a small share of the CPU, and
+   * the SDK's longer call path was still being compiled 19 s into a run, its rate rising through the measured
+   * window, while raw's compilations ended at 14 s. Four threads reach the same compiled code sooner: what is
+   * measured is still the steady state. Not with one caller, whose compilations are not starved: there the two
+   * extra threads only added compile work to the window (list, SDK: 6.2-6.3k vs 7.4-8.1k calls/s, 3 pairs).
    */
-  static final String WARM_COMPILERS = "-XX:CICompilerCount=4";
+  static final String BUSY_COMPILERS = "-XX:CICompilerCount=4";
   private final long begin = System.nanoTime();
   private final long warmupMs = Long.getLong("bench.warmupMs", quick ? 1000 : 2000);
   private final long measureMs = Long.getLong("bench.measureMs", quick ? 2000 : 4000);
@@ -272,7 +273,11 @@ public final class BenchRunner {
       }
       command.addAll(List.of(nodes.get(client), "bench.mjs", workload, callers));
     } else {
-      command.addAll(List.of(java, WARM_COMPILERS, "-cp", classpath, BenchWorker.class.getName(), workload, client, callers));
+      command.add(java);
+      if (callers.endsWith("16")) {
+        command.add(BUSY_COMPILERS);
+      }
+      command.addAll(List.of("-cp", classpath, BenchWorker.class.getName(), workload, client, callers));
     }
     // per-call options: three paths interleaved in one thread reach their steady state later (at 2 s + 4 s
     // the options cost 1.03-1.08x a plain call's CPU, at 3 s + 12 s 1.01-1.035x, the same build): 2x and 3x
@@ -483,8 +488,8 @@ public final class BenchRunner {
     md.append("## Calls per second\n\n");
     md.append("Callers: `1` and `16` blocking threads, `a16` 16 async calls in flight (client-js: 16 promises in flight\n")
         .append("for `16`). Warm-up: ").append(warmupMs).append(" ms with one caller, then ").append(warmupMs * BenchWorker.BUSY_WARMUP_FACTOR)
-        .append(" ms with all of them when there are 16 (a cold start is below). Each JVM of a warm figure runs\n")
-        .append("with `").append(WARM_COMPILERS).append("` (HotSpot's default on 2 CPUs is 2; see CONTRIBUTING.md, \"Benchmarks\").\n")
+        .append(" ms with all of them when there are 16 (a cold start is below). The JVMs of the 16-caller figures\n")
+        .append("run with `").append(BUSY_COMPILERS).append("` (HotSpot's default on 2 CPUs is 2; see CONTRIBUTING.md, \"Benchmarks\").\n")
         .append("Error: the largest standard deviation of the 5 slices of a measurement. Allocation: bytes\n")
         .append("allocated by all threads of the JVM per call (HotSpot's per-thread counters). CPU: the JVM's CPU time\n")
         .append("per call, all its threads (the JIT's and the GC's too), in µs; the server's is not counted.\n\n");

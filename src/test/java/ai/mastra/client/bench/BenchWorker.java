@@ -300,7 +300,7 @@ public final class BenchWorker {
     }
     // then all of them, four times as long: under 16 callers the JIT compiles on (the paths of a pool of 16
     // connections, of contention) with a small share of the CPU. With HotSpot's 2 compiler threads (2 CPUs)
-    // and 6 s of it, the SDK's rate still rose by 20-40% within the measured window; BenchRunner gives warm
+    // and 6 s of it, the SDK's rate still rose by 20-40% within the measured window; BenchRunner gives 16-caller
     // figures 4 compiler threads, and 8 s of it leaves both clients' slices flat.
     Thread.sleep(cold || n == 1 ? 0 : warmupMs * BUSY_WARMUP_FACTOR);
     long allocatedBefore = allocated();
