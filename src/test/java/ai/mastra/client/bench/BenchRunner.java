@@ -63,7 +63,6 @@ public final class BenchRunner {
   private final String classpath = System.getProperty("java.class.path");
   private final Map<String, String> nodes = new LinkedHashMap<>();
   private final Map<String, List<JsonObject>> results = new LinkedHashMap<>();
-  private final StringBuilder log = new StringBuilder();
   private BenchServer server;
 
   private BenchRunner() {}
@@ -282,7 +281,7 @@ public final class BenchRunner {
     // per-call options: three paths interleaved in one thread reach their steady state later (at 2 s + 4 s
     // the options cost 1.03-1.08x a plain call's CPU, at 3 s + 12 s 1.01-1.035x, the same build): 2x and 3x
     boolean options = workload.equals("options");
-    // the first delta's latency: measured for 2 s, 3-9k samples a client (p99 from 30-90 of them), its goal is
+    // the first delta's latency: measured for 2 s, 2.6-15k samples a client (p99 from the 26-150 slowest), its goal is
     // 15x above every figure; the time goes to the 16-caller figures' warm-up instead (BenchWorker). Its warm-up
     // stays whole: after 1 s the SDK's p50 was 0.10-0.14 ms, after 2 s 0.07-0.08 ms.
     boolean latency = workload.equals("latency");
@@ -647,6 +646,5 @@ public final class BenchRunner {
     // the seconds since the start, on the console only: where a run's time goes
     System.out.printf(Locale.ROOT, "%4d s %s%n", Math.round((System.nanoTime() - begin) / 1e9), line);
     System.out.flush();
-    log.append(line).append('\n');
   }
 }
