@@ -281,7 +281,7 @@ public final class BenchRunner {
     // per-call options: three paths interleaved in one thread reach their steady state later (at 2 s + 4 s
     // the options cost 1.03-1.08x a plain call's CPU, at 3 s + 12 s 1.01-1.035x, the same build): 2x and 3x
     boolean options = workload.equals("options");
-    // the first delta's latency: measured for 2 s, 2.6-15k samples a client (p99 from the 26-150 slowest), its goal is
+    // the first delta's latency: measured for 2 s, 2.6-17.8k samples a client in the runs of 2026-11-27 (p99 from the 26-178 slowest), its goal is
     // 15x above every figure; the time goes to the 16-caller figures' warm-up instead (BenchWorker). Its warm-up
     // stays whole: after 1 s the SDK's p50 was 0.10-0.14 ms, after 2 s 0.07-0.08 ms.
     boolean latency = workload.equals("latency");
